@@ -1,0 +1,205 @@
+"""Stage order, batching and the per-document failure policy.
+
+``Pipeline.process(document)`` runs nlp → time → places → events → (location, date, status) and returns events.
+``Pipeline.run(inputs)`` reads inputs and yields one :class:`Result` per document or skipped input: one bad article
+never stops a batch — its failure becomes a :class:`~eventscope.errors.Skip` with a stable code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import nlp as nlp_stage
+from .errors import Codes, Skip
+from .model import Document, Event, EventDate, Place, Span, event_id
+
+if TYPE_CHECKING:
+    from .events import EventDraft
+    from .places import Gazetteer
+
+#: place words that point back to a place named earlier ("sent troops to the area")
+_ANAPHORIC_PLACE = re.compile(
+    r"\b(?:the|that|this)\s+(?:area|region|flash ?point|town|city|village|site|front(?:line)?|zone|district|province)\b"
+    r"|\bthere\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What one input gave: a document with its events, or the reason it was skipped."""
+
+    document: Document | None = None
+    events: list[Event] = field(default_factory=list)
+    skip: Skip | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Pipeline:
+    """The configured stages. Heavy resources (spaCy model, gazetteer, actor KB) load on first use."""
+
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        actor_files: Sequence[str | Path] = (),
+        gazetteer_path: str | Path | None = None,
+    ) -> None:
+        self.model_name = model
+        self.actor_files = tuple(actor_files)
+        self.gazetteer_path = Path(gazetteer_path) if gazetteer_path else None
+
+    # -- resources ------------------------------------------------------------------------------------------------
+    @cached_property
+    def nlp(self) -> Any:
+        return nlp_stage.load_model(self.model_name)
+
+    @cached_property
+    def actors(self) -> Any:
+        from .actors import ActorKB
+
+        return ActorKB.load(extra=self.actor_files)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        from .places import Gazetteer
+
+        return Gazetteer.open(self.gazetteer_path)
+
+    # -- reading --------------------------------------------------------------------------------------------------
+    def read(self, paths: Iterable[str], *, published: dt.date | None = None, **kwargs: Any) -> Iterator[Document | Skip]:
+        from .intake import read_inputs
+
+        return read_inputs(paths, published=published, **kwargs)
+
+    def run(self, paths: Iterable[str], *, published: dt.date | None = None, **kwargs: Any) -> Iterator[Result]:
+        """Read and process every input; a failure in one document becomes a Skip and the batch goes on."""
+        for item in self.read(paths, published=published, **kwargs):
+            if isinstance(item, Skip):
+                yield Result(skip=item)
+                continue
+            try:
+                events = self.process(item)
+            except Exception as e:  # noqa: BLE001 - the failure policy: record, never stop the batch
+                yield Result(
+                    document=item,
+                    skip=Skip(item.path or item.url or item.locator, Codes.PIPELINE, f"failed while processing: {e!r}"),
+                )
+                continue
+            yield Result(document=item, events=events)
+
+    # -- processing -----------------------------------------------------------------------------------------------
+    def parse(self, document: Document) -> list[nlp_stage.Passage]:
+        ranges = [(z.kind, z.start, z.end) for z in document.coded_zones()]
+        return nlp_stage.parse(self.nlp, document.text, ranges)
+
+    def times(self, document: Document) -> Any:
+        from . import time as time_stage
+
+        ranges = [(z.start, z.end) for z in document.coded_zones()]
+        return time_stage.resolve_document(document.text, ranges, document.published)
+
+    def places(self, document: Document, passages: Sequence[nlp_stage.Passage] | None = None) -> list[Place]:
+        from .places import geoparse
+
+        if passages is None:
+            passages = self.parse(document)
+        return geoparse(document.text, list(passages), self.gazetteer)
+
+    def process(self, document: Document) -> list[Event]:
+        from . import time as time_stage
+        from .events import code_passages
+        from .places import event_location
+
+        passages = self.parse(document)
+        if not passages:
+            return []
+        times = self.times(document)
+        places = self.places(document, passages)
+        drafts = code_passages(passages, self.actors)
+
+        paragraphs = {p.offset: (p.offset, p.offset + len(p.doc.text)) for p in passages}
+        dates: list[EventDate] = []
+        locations: list[Place | None] = []
+        events: list[Event] = []
+        doc_hash = document.content_hash
+        for i, d in enumerate(drafts):
+            sentences = [(d.sentence, d.offset), *d.support]
+            loc = event_location(sentences, d.trigger, places, self.gazetteer)
+            if loc is None:
+                loc = self._location_from_context(d, locations, drafts[:i])
+            continues = getattr(d, "continues", None)
+            previous = dates[continues] if continues is not None and continues < len(dates) else None
+            date = time_stage.event_date(
+                times,
+                sentence=(d.evidence.start, d.evidence.end),
+                trigger=(d.trigger.start, d.trigger.end),
+                paragraph=paragraphs.get(d.offset, (d.evidence.start, d.evidence.end)),
+                previous=previous,
+            )
+            status = d.status
+            if status in ("asserted", "claimed") and time_stage.is_historical(date, times):
+                status = "historical"
+            dates.append(date)
+            locations.append(loc)
+            events.append(
+                Event(
+                    id=event_id(doc_hash, d.trigger, d.type),
+                    document=document.ref(),
+                    type=d.type,
+                    mode=d.mode,
+                    acled=d.acled,
+                    cameo=d.cameo,
+                    actors=d.actors,
+                    location=loc,
+                    date=date,
+                    quantities=d.quantities,
+                    status=status,
+                    attribution=d.attribution,
+                    trigger=d.trigger,
+                    evidence=d.evidence,
+                    confidence=d.confidence,
+                    support=tuple(_sentence_span(s, off) for s, off in d.support),
+                )
+            )
+        return _drop_headline_repeats(events, drafts)
+
+    @staticmethod
+    def _location_from_context(d: EventDraft, locations: Sequence[Place | None], earlier: Sequence[EventDraft]) -> Place | None:
+        """"Sent troops to the area": take the place of the nearest earlier located event, widened to "near"."""
+        if not _ANAPHORIC_PLACE.search(d.evidence.text):
+            return None
+        for prev, loc in zip(reversed(earlier), reversed(locations), strict=True):
+            if loc is not None and loc.precision in ("place", "near") and prev.evidence.start < d.evidence.start:
+                return Place(
+                    text=loc.text, start=loc.start, end=loc.end, name=loc.name, geonameid=loc.geonameid,
+                    lat=loc.lat, lon=loc.lon, country=loc.country, admin1=loc.admin1, feature=loc.feature,
+                    precision="near", score=loc.score, runner_up=None, basis="context",
+                )
+        return None
+
+
+def _sentence_span(sent: Any, offset: int) -> Span:
+    return Span(offset + sent.start_char, offset + sent.end_char, sent.text)
+
+
+def _drop_headline_repeats(events: list[Event], drafts: Sequence[EventDraft]) -> list[Event]:
+    """A headline restates the story: keep a headline event only when the body has no event of its type."""
+    body_types = {e.type for e, d in zip(events, drafts, strict=True) if d.zone_kind != "headline"}
+    return [e for e, d in zip(events, drafts, strict=True) if d.zone_kind != "headline" or e.type not in body_types]
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT
