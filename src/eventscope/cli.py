@@ -223,6 +223,9 @@ def ingest_paths(ctx: click.Context, paths: tuple[str, ...] | list[str], db_path
             except EventscopeError as e:
                 run.skips.append(Skip(res.document.path or res.document.locator, getattr(e, "code", "E030"), str(e)))
                 continue
+            if result.status == "conflict":  # same id, different text, from another input: nothing written
+                run.skips.append(Skip(res.document.path or res.document.locator, "E030", result.message or "id conflict"))
+                continue
             run.documents += 1
             run.events += len(res.events)
             counts[result.status] = counts.get(result.status, 0) + 1

@@ -7,6 +7,7 @@ The English model is resolved by name: the official ``en_core_web_sm`` when inst
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -47,14 +48,33 @@ class Passage:
     doc: Doc
 
 
-def passages(text: str, ranges: Iterable[tuple[str, int, int]]) -> Iterator[tuple[str, int, str]]:
-    """Split coded zones into paragraphs (blank-line separated) as (kind, offset, text), whitespace trimmed."""
-    import re
+#: longest stretch handed to spaCy at once (its own limit is 1,000,000 characters; long texts cost memory)
+MAX_PASSAGE = 20_000
+_PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", re.S)
+_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
 
+
+def passages(text: str, ranges: Iterable[tuple[str, int, int]]) -> Iterator[tuple[str, int, str]]:
+    """Split coded zones into paragraphs (blank-line separated) as (kind, offset, text), whitespace trimmed.
+
+    A paragraph longer than MAX_PASSAGE is cut at the last sentence end or line break before the limit (or hard at
+    the limit when there is none), so no input can exceed spaCy's length limit.
+    """
     for kind, start, end in ranges:
         chunk = text[start:end]
-        for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", chunk, flags=re.S):
-            yield kind, start + m.start(), m.group(0)
+        for m in _PARAGRAPH.finditer(chunk):
+            para, off = m.group(0), start + m.start()
+            while len(para) > MAX_PASSAGE:
+                cut = max((b.end() for b in _BREAK.finditer(para, 0, MAX_PASSAGE)), default=MAX_PASSAGE)
+                head = para[:cut].rstrip()
+                if head:
+                    yield kind, off, head
+                rest = para[cut:]
+                stripped = rest.lstrip()
+                off += cut + (len(rest) - len(stripped))
+                para = stripped
+            if para:
+                yield kind, off, para
 
 
 def parse(nlp: Language, text: str, ranges: Iterable[tuple[str, int, int]], batch_size: int = 64) -> list[Passage]:

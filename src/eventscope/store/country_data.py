@@ -1,0 +1,51 @@
+"""Country names in common English use that ``pycountry.countries.lookup`` does not know, mapped to ISO 3166-1 alpha-3.
+
+Keys are lower case, without a leading "the". Facts, not text from any article.
+"""
+
+from __future__ import annotations
+
+COUNTRY_ALIASES: dict[str, str] = {
+    "russia": "RUS",
+    "turkey": "TUR",
+    "britain": "GBR",
+    "great britain": "GBR",
+    "uk": "GBR",
+    "u.k.": "GBR",
+    "england": "GBR",
+    "u.s.": "USA",
+    "u.s.a.": "USA",
+    "america": "USA",
+    "united states of america": "USA",
+    "ivory coast": "CIV",
+    "cote d'ivoire": "CIV",
+    "dr congo": "COD",
+    "drc": "COD",
+    "democratic republic of the congo": "COD",
+    "democratic republic of congo": "COD",
+    "congo-kinshasa": "COD",
+    "republic of the congo": "COG",
+    "congo-brazzaville": "COG",
+    "palestine": "PSE",
+    "palestinian territories": "PSE",
+    "gaza": "PSE",
+    "gaza strip": "PSE",
+    "west bank": "PSE",
+    "kosovo": "XKX",
+    "burma": "MMR",
+    "macedonia": "MKD",
+    "cape verde": "CPV",
+    "swaziland": "SWZ",
+    "east timor": "TLS",
+    "micronesia": "FSM",
+    "vatican": "VAT",
+    "holland": "NLD",
+    "south sudan": "SSD",
+    "czechia": "CZE",
+    "persia": "IRN",
+    "syria": "SYR",
+    "north korea": "PRK",
+    "south korea": "KOR",
+    "uae": "ARE",
+    "emirates": "ARE",
+}
