@@ -1,0 +1,13 @@
+"""The time stage: find time expressions, normalise them to intervals, and date events.
+
+Pure regex and lexicon (no spaCy): ``tag`` finds and resolves expressions against an anchor,
+``resolve_document`` chooses the anchor (publication date, override, or a year inferred from the text),
+``event_date`` picks the expression that governs an event's clause.
+"""
+
+from __future__ import annotations
+
+from .document import DocumentTimes, resolve_document, tag
+from .eventdate import event_date, is_historical
+
+__all__ = ["DocumentTimes", "event_date", "is_historical", "resolve_document", "tag"]
