@@ -1,0 +1,127 @@
+"""HTML main-text extraction quality on ../shared/dev/article_extraction (trafilatura's evaluation pages).
+
+Usage (from the project's root):
+    python benchmarks/bench_extraction.py [--limit N] [--data PATH]
+
+For every page: ``intake.extract_html`` -> text. A ``with`` snippet found in the text is a true positive, a
+``without`` snippet found is a false positive -> precision/recall/F1; ``comments`` snippets found are leaks. Reported
+twice: over the whole extracted text, and over the coded zones (headline + body) that ``mark_zones`` keeps. Also the
+accuracy of the page's date and title against ``meta``. Then the zoning throughput: ``mark_zones`` over the seed
+articles repeated to ~10 MB (CPU time, median of 5 runs). Prints one report; not a gate.
+
+    python benchmarks/bench_extraction.py --speed-only     # only the zoning throughput
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from eventscope.errors import InputError
+from eventscope.intake import extract_html, mark_zones
+from eventscope.model import CODED_ZONES
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "dev" / "article_extraction"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def zoning_speed(target_bytes: int = 10_000_000, runs: int = 5) -> str:
+    """mark_zones throughput over the seed articles repeated to ``target_bytes`` (CPU seconds, median of runs)."""
+    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    if not seeds:
+        return "zoning speed: no seed articles found"
+    text = (seeds + "\n\n") * max(1, target_bytes // len(seeds.encode("utf-8")))
+    mb = len(text.encode("utf-8")) / 1e6
+    times = []
+    for _ in range(runs):
+        t0 = time.process_time()
+        mark_zones(text)
+        times.append(time.process_time() - t0)
+    med = statistics.median(times)
+    return f"zoning speed: {mb:.1f} MB in {med:.2f} s CPU (median of {runs}) = {mb / med:.1f} MB/s"
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _snippets(item: dict, key: str) -> list[str]:
+    """The item's non-empty snippets of one kind (a few gold lists hold empty strings)."""
+    return [n for n in (_norm(s) for s in item.get(key) or []) if n]
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--speed-only", action="store_true", help="only measure the zoning throughput")
+    args = ap.parse_args(argv)
+    if args.speed_only:
+        print(zoning_speed())
+        return 0
+    sample = args.data / "trafilatura_eval_sample.jsonl"
+    if not sample.exists():
+        print(f"no data at {sample}", file=sys.stderr)
+        return 2
+    items = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.limit:
+        items = items[: args.limit]
+    counts = {k: [0, 0, 0] for k in ("text", "zones")}  # tp, fp, fn
+    leaks = {"text": 0, "zones": 0}
+    n_comments = n_date = date_ok = n_title = title_ok = skipped = 0
+    t0 = time.perf_counter()
+    for it in items:
+        raw = gzip.decompress((args.data / it["html_file"]).read_bytes())
+        try:
+            res = extract_html(raw, it.get("url", "").strip() or None)
+        except InputError:
+            skipped += 1
+            res = None
+        text = res.text if res else ""
+        coded = "\n".join(text[z.start : z.end] for z in mark_zones(text) if z.kind in CODED_ZONES) if text else ""
+        for key, out in (("text", _norm(text)), ("zones", _norm(coded))):
+            c = counts[key]
+            for s in _snippets(it, "with"):
+                if s in out:
+                    c[0] += 1
+                else:
+                    c[2] += 1
+            for s in _snippets(it, "without"):
+                if s in out:
+                    c[1] += 1
+            leaks[key] += sum(1 for s in _snippets(it, "comments") if s in out)
+        n_comments += len(_snippets(it, "comments"))
+        meta = it.get("meta") or {}
+        if meta.get("date"):
+            n_date += 1
+            date_ok += bool(res and res.date and res.date.isoformat() == meta["date"][:10])
+        if meta.get("title"):
+            n_title += 1
+            title_ok += bool(res and res.title and _norm(res.title) == _norm(meta["title"]))
+    secs = time.perf_counter() - t0
+    print(f"pages: {len(items)}  skipped (no main text): {skipped}  time: {secs:.1f}s")
+    print(f"{'output':8} {'P':>6} {'R':>6} {'F1':>6} {'comment leak':>14}")
+    for key in ("text", "zones"):
+        p, r, f = _prf(*counts[key])
+        leak = leaks[key] / n_comments if n_comments else 0.0
+        print(f"{key:8} {p:6.3f} {r:6.3f} {f:6.3f} {leak:8.3f} ({leaks[key]}/{n_comments})")
+    print(f"meta.date accuracy: {date_ok}/{n_date} = {date_ok / max(n_date, 1):.3f}")
+    print(f"meta.title exact:   {title_ok}/{n_title} = {title_ok / max(n_title, 1):.3f}")
+    print(zoning_speed())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
