@@ -134,7 +134,7 @@ class Pipeline:
             loc = event_location(sentences, d.trigger, places, self.gazetteer)
             if loc is None:
                 loc = self._location_from_context(d, locations, drafts[:i])
-            continues = getattr(d, "continues", None)
+            continues = d.continues
             previous = dates[continues] if continues is not None and continues < len(dates) else None
             date = time_stage.event_date(
                 times,

@@ -1,0 +1,356 @@
+"""Trigger vocabulary and the word lists the event coder reads (data only, no logic).
+
+A :class:`Sense` says what a trigger lemma means by default: PLOVER type, mode, a CAMEO code when the lemma is more
+specific than the type's default, and a strength in 0..1 (how reliably the word names an event of that type).
+Context rules that refine a sense (a joint patrol, a crowd throwing stones, an air strike) live in ``triggers.py``
+and consult the word sets below.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Sense(NamedTuple):
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    strength: float = 0.8
+
+
+# --- verbs that name an event by themselves -------------------------------------------------------------------------
+VERB_TRIGGERS: dict[str, Sense] = {
+    # ASSAULT
+    "attack": Sense("ASSAULT", None, "190", 0.9),
+    "assault": Sense("ASSAULT", None, "190", 0.85),
+    "clash": Sense("ASSAULT", "firearms", "190", 0.9),
+    "fight": Sense("ASSAULT", "firearms", "190", 0.7),
+    "battle": Sense("ASSAULT", "firearms", "190", 0.75),
+    "shell": Sense("ASSAULT", "heavy-weapons", "194", 0.9),
+    "bombard": Sense("ASSAULT", "heavy-weapons", "194", 0.9),
+    "bomb": Sense("ASSAULT", "aerial", "195", 0.85),
+    "airstrike": Sense("ASSAULT", "aerial", "195", 0.9),
+    "strike": Sense("ASSAULT", None, "190", 0.55),
+    "shoot": Sense("ASSAULT", "firearms", "190", 0.8),
+    "ambush": Sense("ASSAULT", "firearms", "190", 0.9),
+    "raid": Sense("ASSAULT", None, "190", 0.7),
+    "storm": Sense("ASSAULT", None, "190", 0.7),
+    "invade": Sense("ASSAULT", None, "192", 0.9),
+    "kill": Sense("ASSAULT", None, "190", 0.8),
+    "massacre": Sense("ASSAULT", "massacre", "202", 0.9),
+    "assassinate": Sense("ASSAULT", "assassinate", "186", 0.95),
+    "behead": Sense("ASSAULT", "primitive", "182", 0.9),
+    "explode": Sense("ASSAULT", "explosives", "183", 0.75),
+    "detonate": Sense("ASSAULT", "explosives", "183", 0.85),
+    "stab": Sense("ASSAULT", "primitive", "182", 0.85),
+    "stone": Sense("ASSAULT", "primitive", "182", 0.8),
+    "torture": Sense("ASSAULT", "primitive", "182", 0.85),
+    "abduct": Sense("ASSAULT", "abduct", "181", 0.9),
+    "kidnap": Sense("ASSAULT", "abduct", "181", 0.9),
+    "capture": Sense("ASSAULT", "territory", "192", 0.55),
+    "recapture": Sense("ASSAULT", "territory", "192", 0.8),
+    "occupy": Sense("ASSAULT", "territory", "192", 0.6),
+    # PROTEST
+    "protest": Sense("PROTEST", "demo", "141", 0.85),
+    "demonstrate": Sense("PROTEST", "demo", "141", 0.7),
+    "rally": Sense("PROTEST", "demo", "141", 0.7),
+    "march": Sense("PROTEST", "demo", "141", 0.5),
+    "riot": Sense("PROTEST", "riot", "145", 0.9),
+    "boycott": Sense("PROTEST", "strike", "143", 0.7),
+    "blockade": Sense("COERCE", "blockade", "191", 0.7),
+    # COERCE
+    "arrest": Sense("COERCE", "arrest", "173", 0.9),
+    "detain": Sense("COERCE", "arrest", "173", 0.9),
+    "jail": Sense("COERCE", "arrest", "173", 0.85),
+    "imprison": Sense("COERCE", "arrest", "173", 0.85),
+    "sentence": Sense("COERCE", "arrest", "173", 0.6),
+    "seize": Sense("COERCE", "seize", "1711", 0.6),
+    "confiscate": Sense("COERCE", "seize", "1711", 0.8),
+    "deport": Sense("COERCE", "deport", "174", 0.85),
+    "ban": Sense("COERCE", "ban", "172", 0.6),
+    "demolish": Sense("COERCE", "destroy", "1712", 0.8),
+    "raze": Sense("COERCE", "destroy", "1712", 0.8),
+    "loot": Sense("COERCE", "destroy", "1711", 0.8),
+    # MOBILIZE
+    "deploy": Sense("MOBILIZE", "troops", "154", 0.9),
+    "mobilize": Sense("MOBILIZE", "troops", "154", 0.85),
+    "mobilise": Sense("MOBILIZE", "troops", "154", 0.85),
+    "reinforce": Sense("MOBILIZE", "troops", "154", 0.8),
+    "patrol": Sense("MOBILIZE", "troops", "150", 0.7),
+    # COOPERATE
+    "cooperate": Sense("COOPERATE", None, "060", 0.7),
+    "collaborate": Sense("COOPERATE", None, "060", 0.7),
+    # AGREE
+    "sign": Sense("AGREE", None, "057", 0.85),
+    "agree": Sense("AGREE", None, "030", 0.75),
+    "ratify": Sense("AGREE", None, "057", 0.85),
+    # CONSULT
+    "meet": Sense("CONSULT", None, "043", 0.8),
+    "visit": Sense("CONSULT", "visit", "042", 0.8),
+    "host": Sense("CONSULT", "host", "043", 0.75),
+    "negotiate": Sense("CONSULT", None, "046", 0.85),
+    "discuss": Sense("CONSULT", None, "040", 0.6),
+    "confer": Sense("CONSULT", None, "040", 0.7),
+    "mediate": Sense("CONSULT", "third-party", "045", 0.85),
+    "phone": Sense("CONSULT", "phone", "041", 0.75),
+    # REQUEST
+    "urge": Sense("REQUEST", None, "020", 0.9),
+    "appeal": Sense("REQUEST", None, "020", 0.8),
+    "request": Sense("REQUEST", None, "020", 0.8),
+    "demand": Sense("REQUEST", None, "100", 0.8),
+    "ask": Sense("REQUEST", None, "020", 0.5),
+    # ACCUSE
+    "accuse": Sense("ACCUSE", None, "112", 0.9),
+    "blame": Sense("ACCUSE", None, "112", 0.8),
+    "condemn": Sense("ACCUSE", None, "111", 0.9),
+    "criticize": Sense("ACCUSE", None, "111", 0.85),
+    "criticise": Sense("ACCUSE", None, "111", 0.85),
+    "denounce": Sense("ACCUSE", None, "111", 0.9),
+    "investigate": Sense("ACCUSE", "investigate", "090", 0.7),
+    "probe": Sense("ACCUSE", "investigate", "090", 0.6),
+    # REJECT
+    "reject": Sense("REJECT", None, "120", 0.85),
+    "refuse": Sense("REJECT", None, "120", 0.6),
+    "veto": Sense("REJECT", None, "120", 0.85),
+    # THREATEN
+    "threaten": Sense("THREATEN", None, "130", 0.85),
+    "warn": Sense("THREATEN", None, "130", 0.5),
+    # SANCTION
+    "sanction": Sense("SANCTION", None, "163", 0.85),
+    "embargo": Sense("SANCTION", None, "163", 0.85),
+    "expel": Sense("SANCTION", None, "1663", 0.6),
+    "sever": Sense("SANCTION", None, "161", 0.6),
+    # SUPPORT (verbal)
+    "praise": Sense("SUPPORT", None, "051", 0.8),
+    "endorse": Sense("SUPPORT", None, "051", 0.8),
+    "welcome": Sense("SUPPORT", None, "051", 0.6),
+    "recognize": Sense("SUPPORT", None, "054", 0.5),
+    "recognise": Sense("SUPPORT", None, "054", 0.5),
+    # AID
+    "donate": Sense("AID", "economic", "071", 0.7),
+    "supply": Sense("AID", None, "070", 0.5),
+    # RETREAT
+    "withdraw": Sense("RETREAT", "withdraw", "0874", 0.8),
+    "retreat": Sense("RETREAT", "withdraw", "0874", 0.8),
+    "disarm": Sense("RETREAT", "disarm", "0873", 0.8),
+    "demobilize": Sense("RETREAT", "disarm", "0873", 0.8),
+    # CONCEDE
+    "release": Sense("CONCEDE", "release", "0841", 0.6),
+    "free": Sense("CONCEDE", "release", "0841", 0.5),
+    "apologize": Sense("CONCEDE", None, "055", 0.8),
+    "apologise": Sense("CONCEDE", None, "055", 0.8),
+    "lift": Sense("CONCEDE", "ease", "081", 0.4),
+}
+
+# --- nouns that name an event (event nominals) ----------------------------------------------------------------------
+NOUN_TRIGGERS: dict[str, Sense] = {
+    "attack": Sense("ASSAULT", None, "190", 0.85),
+    "assault": Sense("ASSAULT", None, "190", 0.8),
+    "offensive": Sense("ASSAULT", None, "190", 0.85),
+    "clash": Sense("ASSAULT", "firearms", "190", 0.9),
+    "fighting": Sense("ASSAULT", "firearms", "190", 0.85),
+    "battle": Sense("ASSAULT", "firearms", "190", 0.75),
+    "firefight": Sense("ASSAULT", "firearms", "190", 0.9),
+    "gunfight": Sense("ASSAULT", "firearms", "190", 0.9),
+    "skirmish": Sense("ASSAULT", "firearms", "190", 0.9),
+    "shelling": Sense("ASSAULT", "heavy-weapons", "194", 0.9),
+    "bombardment": Sense("ASSAULT", "heavy-weapons", "194", 0.9),
+    "airstrike": Sense("ASSAULT", "aerial", "195", 0.9),
+    "strike": Sense("ASSAULT", None, "190", 0.5),
+    "bombing": Sense("ASSAULT", "explosives", "183", 0.85),
+    "explosion": Sense("ASSAULT", "explosives", "183", 0.7),
+    "blast": Sense("ASSAULT", "explosives", "183", 0.7),
+    "ied": Sense("ASSAULT", "explosives", "183", 0.8),
+    "ambush": Sense("ASSAULT", "firearms", "190", 0.9),
+    "raid": Sense("ASSAULT", None, "190", 0.65),
+    "invasion": Sense("ASSAULT", None, "192", 0.9),
+    "incursion": Sense("ASSAULT", None, "192", 0.8),
+    "killing": Sense("ASSAULT", None, "190", 0.7),
+    "massacre": Sense("ASSAULT", "massacre", "202", 0.9),
+    "assassination": Sense("ASSAULT", "assassinate", "186", 0.95),
+    "abduction": Sense("ASSAULT", "abduct", "181", 0.9),
+    "kidnapping": Sense("ASSAULT", "abduct", "181", 0.9),
+    "protest": Sense("PROTEST", "demo", "141", 0.85),
+    "demonstration": Sense("PROTEST", "demo", "141", 0.8),
+    "rally": Sense("PROTEST", "demo", "141", 0.7),
+    "march": Sense("PROTEST", "demo", "141", 0.5),
+    "sit-in": Sense("PROTEST", "obstruct", "144", 0.8),
+    "riot": Sense("PROTEST", "riot", "145", 0.9),
+    "unrest": Sense("PROTEST", "riot", "145", 0.5),
+    "arrest": Sense("COERCE", "arrest", "173", 0.85),
+    "detention": Sense("COERCE", "arrest", "173", 0.7),
+    "crackdown": Sense("COERCE", None, "175", 0.75),
+    "curfew": Sense("COERCE", "curfew", "1723", 0.7),
+    "blockade": Sense("COERCE", "blockade", "191", 0.7),
+    "deportation": Sense("COERCE", "deport", "174", 0.8),
+    "deployment": Sense("MOBILIZE", "troops", "154", 0.8),
+    "reinforcement": Sense("MOBILIZE", "troops", "154", 0.85),
+    "patrol": Sense("MOBILIZE", "troops", "150", 0.7),
+    "exercise": Sense("MOBILIZE", "troops", "150", 0.4),
+    "drill": Sense("MOBILIZE", "troops", "150", 0.4),
+    "talk": Sense("CONSULT", None, "046", 0.6),
+    "negotiation": Sense("CONSULT", None, "046", 0.85),
+    "meeting": Sense("CONSULT", None, "043", 0.75),
+    "summit": Sense("CONSULT", "multilateral", "044", 0.8),
+    "visit": Sense("CONSULT", "visit", "042", 0.75),
+    "mediation": Sense("CONSULT", "third-party", "045", 0.8),
+    "agreement": Sense("AGREE", None, "057", 0.8),
+    "memorandum": Sense("AGREE", None, "057", 0.8),
+    "deal": Sense("AGREE", None, "057", 0.6),
+    "accord": Sense("AGREE", None, "057", 0.8),
+    "treaty": Sense("AGREE", None, "057", 0.8),
+    "ceasefire": Sense("AGREE", "ceasefire", "0871", 0.85),
+    "truce": Sense("AGREE", "ceasefire", "0871", 0.85),
+    "appeal": Sense("REQUEST", None, "020", 0.6),
+    "investigation": Sense("ACCUSE", "investigate", "090", 0.6),
+    "sanction": Sense("SANCTION", None, "163", 0.75),
+    "embargo": Sense("SANCTION", None, "163", 0.8),
+    "withdrawal": Sense("RETREAT", "withdraw", "0874", 0.8),
+    "pullout": Sense("RETREAT", "withdraw", "0874", 0.8),
+    "aid": Sense("AID", None, "070", 0.5),
+    "cooperation": Sense("COOPERATE", None, "060", 0.5),
+}
+
+# verbs that name an event only with the right argument ("sent troops", "units arrived", "fired rockets",
+# "called on", "protesters gathered", "threw stones", "a bomb went off"); the rules are in triggers.py
+CONTEXT_VERBS: frozenset[str] = frozenset(
+    "send dispatch rush station mass move bring arrive fire call gather assemble converge throw hurl pelt launch "
+    "go".split()
+)
+# verbs that turn an event noun object into an event ("conducted a patrol", "carried out an attack")
+LIGHT_VERBS: frozenset[str] = frozenset(
+    "conduct carry launch hold stage mount begin start resume continue wage undertake perform organize organise "
+    "make reach sign conclude impose send deploy dispatch expand increase boost bolster step engage join lead "
+    "intensify escalate carry execute open declare announce attend order".split()
+)
+# spaCy lemmatizer slips seen in news text: surface form -> lemma
+LEMMA_FIXES: dict[str, str] = {"staged": "stage", "staging": "stage", "stages": "stage", "shelled": "shell"}
+# nouns whose complement event is intended, not done ("a threat to boycott", "plans to deploy")
+PLAN_NOUNS: frozenset[str] = frozenset(
+    "threat plan vow intention proposal attempt bid call demand decision pledge promise offer readiness".split()
+)
+TERRITORY_NOUNS: frozenset[str] = frozenset(
+    "control part territory town city village area base airport district region hill airbase".split()
+)
+# verbs whose subject is an event noun that is happening ("clashes erupted", "the attack killed")
+OCCURRENCE_VERBS: frozenset[str] = frozenset(
+    "erupt break take occur happen continue resume rage begin start intensify escalate kill hit target leave "
+    "destroy damage wound injure rock shake flare spread last end".split()
+)
+# verbs of perception / report whose object event is real unless negated ("detected shelling", "reported clashes")
+PERCEPTION_VERBS: frozenset[str] = frozenset("detect observe record report see register witness note".split())
+# verbs of opinion: an event noun they govern is a characterisation, not an event ("views X as an attack")
+OPINION_VERBS: frozenset[str] = frozenset(
+    "view consider call describe regard see label term brand deem characterize characterise dub treat "
+    "interpret perceive".split()
+)
+# verbs / nouns of cessation or prevention: the event noun they govern is not happening ("put an end to attacks")
+PREVENTION_WORDS: frozenset[str] = frozenset("end halt stop prevent avoid cease avert prohibit forbid".split())
+# report verbs: attribution, never events on their own
+SAY_VERBS: frozenset[str] = frozenset(
+    "say tell report state announce add claim note confirm insist stress write tweet declare allege quote "
+    "explain assert maintain acknowledge reveal disclose inform".split()
+)
+# planned / future: verbs whose xcomp event is planned ("are expected to meet")
+PLAN_VERBS: frozenset[str] = frozenset(
+    "expect plan intend prepare schedule aim set due propose hope seek want agree decide vow pledge promise".split()
+)
+PLAN_MARKERS: frozenset[str] = frozenset("will shall 'll wo".split())
+PLAN_ADJECTIVES: frozenset[str] = frozenset(
+    "upcoming planned scheduled proposed expected forthcoming next future".split()
+)
+HYPOTHETICAL_MODALS: frozenset[str] = frozenset("could may might would should can must".split())
+HYPOTHETICAL_MARKERS: frozenset[str] = frozenset("if unless whether lest".split())
+NEGATION_VERBS: frozenset[str] = frozenset("deny fail refrain refute dismiss".split())
+
+# --- context words --------------------------------------------------------------------------------------------------
+TROOP_NOUNS: frozenset[str] = frozenset(
+    "troop soldier serviceman servicemen personnel force unit reinforcement police policeman officer marine "
+    "paratrooper reservist commando battalion brigade division regiment contingent convoy militia gendarme "
+    "guard sailor airman special military fighter".split()
+)
+WEAPON_NOUNS: frozenset[str] = frozenset(
+    "tank vehicle missile rocket weapon artillery howitzer warship ship submarine jet aircraft helicopter drone "
+    "warplane bomber system battery launcher".split()
+)
+CROWD_NOUNS: frozenset[str] = frozenset(
+    "child kid youth teenager boy girl crowd mob protester demonstrator resident villager civilian student "
+    "rioter people man woman group supporter worker farmer".split()
+)
+AIR_WORDS: frozenset[str] = frozenset("air aerial drone airstrike warplane jet helicopter aircraft bomber".split())
+HEAVY_WORDS: frozenset[str] = frozenset("missile rocket artillery mortar shell tank howitzer cannon".split())
+EXPLOSIVE_WORDS: frozenset[str] = frozenset("bomb ied landmine mine explosive car-bomb roadside device".split())
+LABOR_STRIKE_WORDS: frozenset[str] = frozenset("general hunger labor labour worker teacher nationwide union".split())
+JOINT_WORDS: frozenset[str] = frozenset("joint combined bilateral trilateral coordinated".split())
+CEASEFIRE_WORDS: frozenset[str] = frozenset("ceasefire truce cease-fire armistice de-escalation".split())
+
+# sector of a generic actor noun when the knowledge base has nothing better (head lemma -> sector, ACLED inter)
+ACTOR_NOUNS: dict[str, tuple[str | None, int | None]] = {
+    "military": ("MIL", 1),
+    "army": ("MIL", 1),
+    "troop": ("MIL", 1),
+    "soldier": ("MIL", 1),
+    "force": ("MIL", 1),
+    "serviceman": ("MIL", 1),
+    "servicemen": ("MIL", 1),
+    "navy": ("MIL", 1),
+    "unit": ("MIL", 1),
+    "jet": ("MIL", 1),
+    "police": ("COP", 1),
+    "policeman": ("COP", 1),
+    "officer": ("COP", 1),
+    "gendarmerie": ("COP", 1),
+    "government": ("GOV", 1),
+    "ministry": ("GOV", 1),
+    "minister": ("GOV", 1),
+    "president": ("GOV", 1),
+    "authority": ("GOV", 1),
+    "official": ("GOV", 1),
+    "spokesman": ("GOV", None),
+    "counterpart": ("GOV", 1),
+    "side": ("GOV", None),
+    "delegation": ("GOV", None),
+    "diplomat": ("GOV", 1),
+    "embassy": ("GOV", 1),
+    "militant": ("REB", 2),
+    "rebel": ("REB", 2),
+    "insurgent": ("REB", 2),
+    "jihadist": ("REB", 2),
+    "gunman": ("REB", None),
+    "fighter": ("REB", None),
+    "militia": ("REB", 3),
+    "group": (None, None),
+    "faction": ("REB", None),
+    "terrorist": ("REB", 2),
+    "protester": ("CVL", 6),
+    "demonstrator": ("CVL", 6),
+    "rioter": ("CVL", 5),
+    "crowd": ("CVL", 5),
+    "mob": ("CVL", 5),
+    "child": ("CVL", 7),
+    "civilian": ("CVL", 7),
+    "resident": ("CVL", 7),
+    "villager": ("CVL", 7),
+    "student": ("CVL", 7),
+    "youth": ("CVL", 7),
+    "people": ("CVL", 7),
+    "journalist": ("MED", 7),
+    "court": ("JUD", 1),
+    "judge": ("JUD", 1),
+    "parliament": ("LEG", 1),
+    "opposition": ("OPP", None),
+    "party": ("PTY", None),
+    "activist": ("OPP", 6),
+    "vehicle": (None, None),
+    "convoy": ("MIL", None),
+    "posts": (None, None),
+}
+# noun phrases that name no particular actor
+GENERIC_ACTORS: frozenset[str] = frozenset(
+    {"both sides", "the sides", "all sides", "all parties", "both parties", "the parties", "everyone", "all"}
+)
+# words that refer back to two actors mentioned together
+PAIR_WORDS: frozenset[str] = frozenset("duo pair two both".split())
+PRONOUNS_SINGULAR: frozenset[str] = frozenset("it its itself".split())
+PRONOUNS_PERSON: frozenset[str] = frozenset("he him his she her".split())
+PRONOUNS_PLURAL: frozenset[str] = frozenset("they them their".split())

@@ -1,0 +1,440 @@
+"""Trigger detection over a parsed sentence: verbs, event nominals, light-verb constructions, with context rules.
+
+A trigger is a head word (verb or event noun) plus, for a noun, the verb that makes it an event ("conducted" in
+"conducted a joint patrol", "erupted" in "clashes erupted"). Each trigger carries its PLOVER type, mode, the CAMEO
+code suggested by the word, its strength (from the lexicon) and a certainty (lower when a context rule had to guess).
+Definite event nouns that do not start a new event ("The patrol ... set off", "after the invasion") are returned
+as anaphors so the coder can attach their sentence to an earlier event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import lexicon as L
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+#: every lemma that can start a trigger (sentence pre-filter)
+TRIGGER_LEMMAS: frozenset[str] = frozenset({*L.VERB_TRIGGERS, *L.NOUN_TRIGGERS, *L.CONTEXT_VERBS})
+_DEFINITE = frozenset("the this that these those".split())
+_GATHER_VERBS = frozenset("gather assemble march rally converge take".split())
+VAGUE_CROWDS = frozenset("thousands hundreds dozens scores".split())
+_MISSILES = frozenset("stone rock brick molotov cocktail bottle firebomb".split())
+_PROTESTERS = frozenset("protester demonstrator marcher activist".split())
+_TROOP_SEND_VERBS = frozenset("send dispatch rush station mass move bring deploy".split())
+_LIFTABLE = frozenset("ban sanction curfew restriction siege blockade embargo lockdown".split())
+_MEETABLE_NOT = frozenset(
+    "demand need requirement target deadline criterion standard expectation goal payment repayment obligation "
+    "condition commitment debt increase quota cost challenge".split()
+)
+_RELEASABLE = frozenset(
+    "prisoner detainee hostage captive activist journalist man woman people person soldier student leader "
+    "dissident national citizen sailor crew member mayor worker".split()
+)
+_CAPTIVES = frozenset(
+    "militant fighter rebel insurgent terrorist suspect soldier commander leader mastermind member man woman "
+    "people person civilian journalist hostage".split()
+)
+_REQUEST_NOT = frozenset("anonymity comment".split())
+_WITHDRAWABLE = frozenset("troop force soldier unit personnel army military missile weapon tank".split())
+
+
+@dataclass
+class Trigger:
+    head: Token
+    light: Token | None
+    type: str
+    mode: str | None
+    cameo: str | None
+    strength: float
+    certainty: float = 1.0
+    nominal: bool = False
+    definite: bool = False
+    planned_by_preposition: bool = False
+    extra: list[Token] = field(default_factory=list)  # other words of the same event ("killed" ... "when X clashed")
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return (self.head,) if self.light is None else (self.head, self.light)
+
+    def span_chars(self) -> tuple[int, int]:
+        """Character range (in the doc) of the trigger words: light verb .. head when close, else the head."""
+        doc = self.head.doc
+        lo, hi = self.head.i, self.head.i
+        if (
+            self.light is not None
+            and abs(self.light.i - self.head.i) <= 6
+            and not any(
+                t.dep_ == "prep" for t in doc[min(self.light.i, self.head.i) + 1 : max(self.light.i, self.head.i)]
+            )
+        ):
+            lo, hi = min(lo, self.light.i), max(hi, self.light.i)
+        for c in doc[hi].children:  # particle: "carried out", "shot down"
+            if c.dep_ == "prt" and c.i == hi + 1:
+                hi = c.i
+        if self.nominal:  # "air strikes": include a compound modifier directly before the noun
+            first = doc[lo]
+            if first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head.i == first.i:
+                lo = first.i - 1
+        return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def lemma_of(tok: Token) -> str:
+    """The token's lemma, lower case, with known lemmatizer slips fixed."""
+    return L.LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+
+
+def _mods(tok: Token) -> set[str]:
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+            out.add(c.lemma_.lower())
+            out.update(cc.lemma_.lower() for cc in c.children if cc.dep_ in ("compound", "amod"))
+    return out
+
+
+def _near_lemmas(tok: Token) -> set[str]:
+    """Lemmas of a verb's objects and of the objects of its prepositions ("agreed to a ceasefire")."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            out.add(c.lemma_.lower())
+        elif c.dep_ == "prep":
+            out.update(o.lemma_.lower() for o in c.children if o.dep_ == "pobj")
+    return out
+
+
+def _is_definite(tok: Token) -> bool:
+    return any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in tok.children
+    )
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subj + [cc for s in subj for cc in s.conjuncts]
+
+
+def _is_joint(noun: Token, light: Token | None) -> bool:
+    mods = _mods(noun)
+    if mods & L.JOINT_WORDS:
+        return True
+    norp = [c for c in noun.children if c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound")]
+    if len(norp) + sum(len(c.conjuncts) for c in norp) >= 2:
+        return True
+    verb = light if light is not None else (noun if noun.pos_ == "VERB" else None)
+    if verb is not None:
+        if any(c.lower_ in ("jointly", "together") for c in verb.children):
+            return True
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj and subj[0].conjuncts:  # "the Russian Military Police and the Turkish military": two countries
+            sides = [subj[0], *subj[0].conjuncts]
+            names = {
+                t.lower_ for side in sides for t in side.subtree if t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN"
+            }
+            return len(names) >= 2
+    return False
+
+
+def _refine(tr: Trigger) -> Trigger | None:
+    """Context rules that change or reject a sense."""
+    head, lemma = tr.head, lemma_of(tr.head)
+    mods = _mods(head)
+    if lemma == "patrol" or (lemma in ("exercise", "drill")):
+        if lemma in ("exercise", "drill") and not mods & {"military", "naval", "joint", "air", "war", "combat"}:
+            return None
+        if _is_joint(head, tr.light):
+            tr.type, tr.mode, tr.cameo = "COOPERATE", "military", "062"
+    elif lemma in ("strike", "attack", "bombing", "raid"):
+        if mods & L.AIR_WORDS:
+            tr.mode, tr.cameo, tr.strength = "aerial", "195", max(tr.strength, 0.9)
+        elif mods & L.HEAVY_WORDS:
+            tr.mode, tr.cameo, tr.strength = "heavy-weapons", "194", max(tr.strength, 0.85)
+        elif "suicide" in mods:
+            tr.mode, tr.cameo = "suicide-attack", "1831"
+        elif mods & L.EXPLOSIVE_WORDS:
+            tr.mode, tr.cameo = "explosives", "183"
+        elif lemma == "strike" and (
+            mods & L.LABOR_STRIKE_WORDS or (head.head.lower_ == "on" and head.head.head.lemma_ == "go")
+        ):
+            tr.type, tr.mode, tr.cameo, tr.strength = "PROTEST", "strike", "143", 0.8
+        elif lemma == "strike":
+            tr.certainty = 0.6
+    elif lemma in ("stone", "throw", "hurl", "pelt"):
+        subj = _subjects(head)
+        words = {s.lemma_.lower() for s in subj} | {
+            g.lemma_.lower() for s in subj for p in s.children if p.lower_ == "of" for g in p.children
+        }
+        if words & L.CROWD_NOUNS:
+            tr.type, tr.mode, tr.cameo = "PROTEST", "mob", "145"
+        else:
+            tr.certainty = 0.7
+    elif tr.type == "AGREE" and (mods | _near_lemmas(tr.light or head)) & L.CEASEFIRE_WORDS:
+        tr.mode, tr.cameo = "ceasefire", "0871"
+    elif lemma == "talk" and head.tag_ != "NNS":
+        return None
+    elif lemma in ("deal", "aid", "cooperation") and tr.light is None:
+        return None
+    elif lemma in ("release", "free"):
+        objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if head.dep_ == "acl":
+            objs.append(head.head)
+        if not any(o.lemma_.lower() in _RELEASABLE | L.CROWD_NOUNS or o.ent_type_ == "PERSON" for o in objs):
+            return None
+    elif lemma in ("rally", "march", "demonstrate"):
+        subj = _subjects(head)
+        if any(c.dep_ in ("ccomp", "dobj") for c in head.children) or not any(
+            s.lemma_.lower() in L.CROWD_NOUNS
+            or s.lemma_.lower() in L.ACTOR_NOUNS
+            or s.like_num
+            or s.ent_type_ in ("ORG", "NORP", "PERSON", "CARDINAL")
+            or s.lower_ in VAGUE_CROWDS
+            for s in subj
+        ):
+            return None
+    elif lemma in ("request", "ask"):
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if objs and objs[0].lemma_.lower() in _REQUEST_NOT:
+            return None
+    elif lemma == "withdraw" and not tr.nominal:
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if objs and objs[0].lemma_.lower() not in _WITHDRAWABLE:
+            return None
+    elif lemma == "agree" and any(c.dep_ == "ccomp" for c in head.children):
+        return None  # "economists agreed that ..." is an opinion
+    elif lemma == "lift":
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if not objs or objs[0].lemma_.lower() not in _LIFTABLE:
+            return None
+    elif lemma == "meet":
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        if objs and objs[0].lemma_.lower() in _MEETABLE_NOT:
+            return None
+    elif lemma in ("seize", "capture", "take"):
+        objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objs and (objs[0].lemma_.lower() in L.TERRITORY_NOUNS or objs[0].ent_type_ in ("GPE", "LOC", "FAC")):
+            tr.type, tr.mode, tr.cameo = "ASSAULT", "territory", "192"
+        elif objs and (objs[0].ent_type_ == "PERSON" or objs[0].lemma_.lower() in _CAPTIVES):
+            tr.type, tr.mode, tr.cameo = "COERCE", "arrest", "173"  # "captured two militants"
+    if tr.type == "MOBILIZE" and tr.mode == "troops":
+        words = {t.lemma_.lower() for t in (head, *(tr.light.subtree if tr.light is not None else head.subtree))}
+        if "police" in words or "gendarmerie" in words:
+            tr.mode, tr.cameo = "police", "153"
+    return tr
+
+
+def _special_verb(tok: Token) -> Trigger | None:
+    """Verbs whose meaning depends on an argument: send troops, units arrived, fire rockets, call on."""
+    lemma = lemma_of(tok)
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in _TROOP_SEND_VERBS and objs:
+        obj = objs[0]
+        words = {obj.lemma_.lower(), obj.lower_} | {
+            g.lemma_.lower() for p in obj.children if p.lower_ == "of" for g in p.children
+        }
+        if words & L.TROOP_NOUNS:
+            return Trigger(tok, None, "MOBILIZE", "troops", "154", 0.85)
+        if words & L.WEAPON_NOUNS:
+            return Trigger(tok, None, "MOBILIZE", "weapons", "154", 0.75)
+    if lemma in _GATHER_VERBS:
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        words = {
+            w.lemma_.lower()
+            for s in subj
+            for w in (s, *(g for p in s.children if p.lower_ == "of" for g in p.children))
+        }
+        if words & _PROTESTERS:
+            return Trigger(tok, None, "PROTEST", "demo", "141", 0.8)
+    if lemma == "go" and any(c.lower_ == "off" and c.dep_ in ("prt", "advmod", "prep") for c in tok.children):
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subj and (_mods(subj[0]) | {subj[0].lemma_.lower()}) & L.EXPLOSIVE_WORDS:
+            return Trigger(tok, None, "ASSAULT", "explosives", "183", 0.75)  # "a car bomb went off"
+    if lemma in ("throw", "hurl", "pelt") and any(
+        o.lemma_.lower() in _MISSILES for c in tok.children if c.dep_ in ("dobj", "prep") for o in (c, *c.children)
+    ):
+        return _refine(Trigger(tok, None, "ASSAULT", "primitive", "182", 0.75))
+    if lemma == "arrive":
+        for s in (c for c in tok.children if c.dep_ == "nsubj"):
+            words = {s.lemma_.lower()} | {g.lemma_.lower() for p in s.children if p.lower_ == "of" for g in p.children}
+            if words & L.TROOP_NOUNS:
+                return Trigger(tok, None, "MOBILIZE", "troops", "154", 0.75)
+    if lemma in ("fire", "launch"):
+        if any(o.lemma_.lower() in L.HEAVY_WORDS for o in objs):
+            return Trigger(tok, None, "ASSAULT", "heavy-weapons", "194", 0.85)
+        if any(c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") for c in tok.children):
+            return Trigger(tok, None, "ASSAULT", "firearms", "190", 0.75)
+    if lemma == "call" and any(c.lower_ in ("on", "for", "upon") and c.dep_ in ("prep", "prt") for c in tok.children):
+        return Trigger(tok, None, "REQUEST", None, "020", 0.8)
+    return None
+
+
+_CONSEQUENCE_VERBS = frozenset("kill wound injure leave".split())
+
+
+def _skip_verb(tok: Token) -> bool:
+    if tok.dep_ in ("amod", "compound") or tok.lemma_.lower() in L.SAY_VERBS:
+        return True
+    # "clashes broke out ..., killing 14": the killing is the consequence of the event it modifies
+    if tok.lemma_.lower() in _CONSEQUENCE_VERBS and tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG":
+        gov = tok.head
+        if gov.lemma_.lower() in TRIGGER_LEMMAS or any(
+            c.lemma_.lower() in L.NOUN_TRIGGERS for c in gov.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
+        ):
+            return True
+    # habitual present in a relative clause: "whose jets patrol the area"
+    if (
+        tok.dep_ == "relcl"
+        and tok.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    ):
+        return True
+    return False
+
+
+def _governor(noun: Token, type_: str) -> Token | None:
+    """The verb that makes an event noun an event, if any."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        lem = lemma_of(head)
+        if lem in L.LIGHT_VERBS or lem in L.PERCEPTION_VERBS:
+            return head
+        if lem in L.VERB_TRIGGERS and L.VERB_TRIGGERS[lem].type == type_:  # "signed an agreement"
+            return head
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in L.OCCURRENCE_VERBS:
+        return head
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("in", "into")
+        and head.head.lemma_.lower() in ("engage", "participate", "involve", "kill", "die", "wound", "injure")
+    ):
+        return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "part" and head.head.lemma_ == "take":
+        return head.head
+    if noun.dep_ in ("xcomp", "ccomp", "dobj") and head.lemma_.lower() in L.PERCEPTION_VERBS:
+        return head
+    return None
+
+
+def _rejected_noun(noun: Token) -> bool:
+    head = noun.head
+    if noun.dep_ == "compound":
+        return True
+    # a characterisation: "views X as an attack", "called it an invasion"
+    if head.lower_ == "as" and head.head.lemma_.lower() in L.OPINION_VERBS:
+        return True
+    if noun.dep_ in ("dobj", "oprd", "attr") and head.lemma_.lower() in L.OPINION_VERBS:
+        return True
+    # cessation / prevention: "put an end to attacks", "halt the shelling"
+    if head.lower_ == "to" and head.head.lemma_.lower() in L.PREVENTION_WORDS:
+        return True
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() == "end":
+        return True
+    if head.lower_ == "to" and any(c.dep_ == "dobj" and c.lemma_.lower() == "end" for c in head.head.children):
+        return True
+    return noun.dep_ == "dobj" and head.lemma_.lower() in L.PREVENTION_WORDS
+
+
+def _noun_has_arguments(noun: Token, type_: str) -> bool:
+    """An event noun without a governing verb is an event when it names its participants."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and type_ != "AGREE":
+            return True
+        if c.dep_ != "prep":
+            continue
+        p = c.lower_
+        if p in ("between", "by") or (p == "against" and type_ != "AGREE"):
+            return True
+        if (p == "with" and type_ in ("CONSULT", "COOPERATE")) or (p == "on" and type_ == "ASSAULT"):
+            return True
+    return False
+
+
+def _claimed(noun: Token) -> bool:
+    """ "claimed responsibility for the bombing" names an event even with a definite article."""
+    prep, resp = noun.head, noun.head.head
+    return noun.dep_ == "pobj" and prep.lower_ == "for" and resp.lemma_.lower() == "responsibility"
+
+
+def _ahead_of(noun: Token) -> bool:
+    head = noun.head
+    return noun.dep_ == "pobj" and (
+        (head.lower_ == "of" and head.head.lower_ == "ahead") or (head.lower_ == "before" and noun.tag_ == "NNS")
+    )
+
+
+def find_triggers(sentence: SpacySpan) -> tuple[list[Trigger], list[Token]]:
+    """Triggers of a sentence (one per event) and definite event nouns that refer back to earlier events."""
+    triggers: list[Trigger] = []
+    anaphors: list[Token] = []
+    claimed_verbs: set[int] = set()
+    for tok in sentence:
+        lemma = lemma_of(tok)
+        if lemma not in TRIGGER_LEMMAS:
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") and lemma in L.NOUN_TRIGGERS:
+            sense = L.NOUN_TRIGGERS[lemma]
+            if _rejected_noun(tok):
+                continue
+            definite = _is_definite(tok)
+            gov = _governor(tok, sense.type)
+            if definite and gov is None and not any(c.lower_ == "between" for c in tok.children) and not _claimed(tok):
+                anaphors.append(tok)
+                continue
+            if gov is None and tok.dep_ == "attr":
+                anaphors.append(tok)
+                continue
+            planned = _ahead_of(tok)
+            if gov is None and not (planned or _claimed(tok) or _noun_has_arguments(tok, sense.type)):
+                continue
+            tr = Trigger(
+                tok,
+                gov,
+                sense.type,
+                sense.mode,
+                sense.cameo,
+                sense.strength,
+                nominal=True,
+                definite=definite,
+                planned_by_preposition=planned,
+            )
+            if gov is not None:
+                claimed_verbs.add(gov.i)
+            refined = _refine(tr)
+            if refined is not None:
+                triggers.append(refined)
+        elif tok.pos_ == "VERB":
+            if _skip_verb(tok):
+                continue
+            special = _special_verb(tok)
+            if special is not None:
+                special = _refine(special)
+            if special is not None:
+                triggers.append(special)
+                continue
+            if lemma in L.VERB_TRIGGERS:
+                s = L.VERB_TRIGGERS[lemma]
+                refined = _refine(Trigger(tok, None, s.type, s.mode, s.cameo, s.strength))
+                if refined is not None:
+                    triggers.append(refined)
+    # one event per trigger: a verb that governs an event noun is part of that noun's trigger
+    out = [t for t in triggers if t.nominal or t.head.i not in claimed_verbs]
+    # "14 people were killed when government forces and rebels clashed": the killing belongs to the clash
+    for t in list(out):
+        if t.nominal or lemma_of(t.head) not in _CONSEQUENCE_VERBS:
+            continue
+        host = next((h for h in out if h.nominal and h.head.i == t.head.head.i), None)
+        if t.head.dep_ == "relcl" and host is not None:  # "the bombing, which killed 12 people"
+            host.extra.append(t.head)
+            out.remove(t)
+            continue
+        for c in t.head.children:
+            host = next((h for h in out if h is not t and h.type == "ASSAULT" and c in h.tokens), None)
+            if c.dep_ == "advcl" and host is not None:
+                host.extra.append(t.head)
+                out.remove(t)
+                break
+    return out, anaphors
