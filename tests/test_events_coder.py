@@ -388,3 +388,20 @@ def test_gerund_subject_restates_an_earlier_event(code) -> None:  # type: ignore
     )
     assert talks.type == "CONSULT" and talks.status == "planned"
     assert countries(talks, "source") == {"UKR"} and countries(talks, "target") == {"POL"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Riot police fired tear gas and water cannon to disperse the crowd outside parliament.",
+        "Security forces fired rubber bullets at demonstrators in the capital on Friday.",
+    ],
+)
+def test_crowd_control_is_protest_intervention_not_an_attack(nlp, sentence: str) -> None:
+    from eventscope.events import code_passages
+    from eventscope.nlp import parse
+
+    drafts = code_passages(parse(nlp, sentence, [("body", 0, len(sentence))]))
+    fired = [d for d in drafts if d.trigger.text.startswith("fired")]
+    assert fired and fired[0].type == "PROTEST"
+    assert fired[0].acled is not None and fired[0].acled.sub_event_type == "Protest with intervention"

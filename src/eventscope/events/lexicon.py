@@ -282,6 +282,11 @@ HEAVY_WORDS: frozenset[str] = frozenset("missile rocket artillery mortar shell t
 EXPLOSIVE_WORDS: frozenset[str] = frozenset("bomb ied landmine mine explosive car-bomb roadside device".split())
 LABOR_STRIKE_WORDS: frozenset[str] = frozenset("general hunger labor labour worker teacher nationwide union".split())
 JOINT_WORDS: frozenset[str] = frozenset("joint combined bilateral trilateral coordinated".split())
+#: crowd-control means: fired at a crowd they make a protest with intervention (ACLED), not an armed attack
+CROWD_CONTROL_WORDS: frozenset[str] = frozenset(
+    "gas teargas tear-gas cannon cannons bullet bullets pellet pellets grenade grenades baton batons".split()
+)
+
 CEASEFIRE_WORDS: frozenset[str] = frozenset("ceasefire truce cease-fire armistice de-escalation".split())
 
 # sector of a generic actor noun when the knowledge base has nothing better (head lemma -> sector, ACLED inter)

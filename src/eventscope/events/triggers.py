@@ -262,6 +262,11 @@ def _special_verb(tok: Token) -> Trigger | None:
             words = {s.lemma_.lower()} | {g.lemma_.lower() for p in s.children if p.lower_ == "of" for g in p.children}
             if words & L.TROOP_NOUNS:
                 return Trigger(tok, None, "MOBILIZE", "troops", "154", 0.75)
+    if lemma in ("fire", "launch", "use") and any(
+        w.lemma_.lower() in L.CROWD_CONTROL_WORDS for o in objs for w in (o, *o.children)
+    ):
+        # "police fired tear gas / water cannon at the crowd": force used on a protest, not an armed attack
+        return Trigger(tok, None, "PROTEST", "intervention", "175", 0.8)
     if lemma in ("fire", "launch"):
         if any(o.lemma_.lower() in L.HEAVY_WORDS for o in objs):
             return Trigger(tok, None, "ASSAULT", "heavy-weapons", "194", 0.85)
