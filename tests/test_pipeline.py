@@ -1,0 +1,161 @@
+"""End to end: the team's demo articles and (when ../shared exists) the two seed articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+import eventscope
+from eventscope.intake import read_inputs
+from eventscope.model import Document, Event
+
+from .conftest import DEMO, SEEDS, SHARED, needs_seeds
+
+
+@pytest.fixture(scope="module")
+def pipe() -> eventscope.Pipeline:
+    return eventscope.Pipeline()
+
+
+def _read(path: Path) -> Document:
+    (doc,) = [d for d in read_inputs([str(path)]) if isinstance(d, Document)]
+    return doc
+
+
+@pytest.fixture(scope="module")
+def demo(pipe: eventscope.Pipeline) -> dict[str, tuple[Document, list[Event]]]:
+    out = {}
+    for path in sorted(DEMO.glob("*.txt")):
+        doc = _read(path)
+        out[path.stem] = (doc, pipe.process(doc))
+    return out
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def find(events: list[Event], evidence: str, type_: str | None = None) -> Event:
+    hits = [e for e in events if evidence in e.evidence.text and (type_ is None or e.type == type_)]
+    assert hits, f"no {type_ or ''} event from {evidence!r}; got {[(e.type, e.evidence.text[:50]) for e in events]}"
+    return hits[0]
+
+
+def test_every_span_indexes_the_document_text(demo: dict) -> None:
+    for doc, events in demo.values():
+        for ev in events:
+            spans = [ev.trigger, ev.evidence, *ev.quantities, *ev.actors, *ev.support]
+            if ev.location is not None and ev.location.start is not None:
+                spans.append(ev.location)
+            if ev.date is not None and ev.date.start is not None:
+                spans.append(ev.date)
+            if ev.attribution is not None:
+                spans.append(ev.attribution)
+            for s in spans:
+                assert doc.text[s.start : s.end] == s.text, (type(s).__name__, s)
+
+
+def test_nothing_is_read_from_comments_or_debris(demo: dict) -> None:
+    for doc, events in demo.values():
+        body = [(z.start, z.end) for z in doc.zones if z.kind in ("body", "headline")]
+        for ev in events:
+            assert any(s <= ev.evidence.start and ev.evidence.end <= e for s, e in body), ev.evidence.text
+
+
+# (demo article, evidence substring, PLOVER type, expectations)
+CASES = [
+    ("01_idlib_clashes", "clashed on the outskirts of Saraqib", "ASSAULT",
+     {"acled": "Battles", "near": (35.862, 36.806), "km": 15, "date": ("2021-03-08", "2021-03-08"), "fatalities": 14}),
+    ("01_idlib_clashes", "carried out air strikes", "ASSAULT",
+     {"sub": "Air/drone strike", "near": (35.567, 36.562), "km": 15, "date": ("2021-03-09", "2021-03-09"),
+      "countries": {"RUS"}}),
+    ("01_idlib_clashes", "Earlier this month", "MOBILIZE", {"countries": {"TUR"}, "precision": "month"}),
+    ("01_idlib_clashes", "ceasefire agreed", "AGREE", {"status": "historical", "countries": {"RUS", "TUR"}}),
+    ("02_baghdad_protest", "Thousands of protesters gathered", "PROTEST",
+     {"near": (33.34, 44.40), "km": 20, "date": ("2022-07-13", "2022-07-13")}),
+    ("02_baghdad_protest", "arrested at least 23", "COERCE", {"status": "claimed", "arrested": 23}),
+    ("02_baghdad_protest", "will meet union leaders", "CONSULT", {"status": "planned"}),
+    ("03_donbas_shelling", "shelled the town of Bakhmut", "ASSAULT",
+     {"near": (48.595, 38.0), "km": 15, "status": "claimed", "fatalities": 2, "countries": {"RUS"}}),
+    ("03_donbas_shelling", "full-scale invasion", "ASSAULT", {"status": "historical", "date": ("2022-02-01", "2022-02-28")}),
+    ("04_sahel_patrol", "joint military patrol", "COOPERATE",
+     {"countries": {"NER", "MLI"}, "near": (15.92, 2.40), "km": 100, "date": ("2023-02-02", "2023-02-02"),
+      "vehicles": 30, "aircraft": 2}),
+]
+
+
+@pytest.mark.parametrize(("article", "evidence", "type_", "expect"), CASES, ids=[f"{c[0]}:{c[2]}" for c in CASES])
+def test_demo_events(demo: dict, article: str, evidence: str, type_: str, expect: dict) -> None:
+    _, events = demo[article]
+    ev = find(events, evidence, type_)
+    if "acled" in expect:
+        assert ev.acled is not None and ev.acled.event_type == expect["acled"]
+    if "sub" in expect:
+        assert ev.acled is not None and ev.acled.sub_event_type == expect["sub"]
+    if "near" in expect:
+        assert ev.location is not None and ev.location.lat is not None, "no location"
+        assert km(expect["near"], (ev.location.lat, ev.location.lon)) <= expect["km"], ev.location
+    if "date" in expect:
+        assert ev.date is not None
+        assert (ev.date.earliest.isoformat(), ev.date.latest.isoformat()) == expect["date"], ev.date
+    if "precision" in expect:
+        assert ev.date is not None and ev.date.precision == expect["precision"]
+    if "status" in expect:
+        assert ev.status == expect["status"]
+    if "countries" in expect:
+        assert expect["countries"] <= {a.country for a in ev.actors}
+    for kind in ("fatalities", "arrested", "vehicles", "aircraft"):
+        if kind in expect:
+            assert any(q.kind == kind and q.value == expect[kind] for q in ev.quantities), ev.quantities
+
+
+def test_comment_lines_give_no_events(demo: dict) -> None:
+    for _, events in demo.values():
+        for ev in events:
+            assert "never stop" not in ev.evidence.text and "change nothing" not in ev.evidence.text
+
+
+def test_extract_api_with_published_override() -> None:
+    text = "Police arrested 12 protesters in the city of Mosul on Friday, officials said."
+    events = eventscope.extract(text, published="2021-06-07")
+    ev = find(events, "arrested", "COERCE")
+    assert ev.date is not None and ev.date.earliest == dt.date(2021, 6, 4)
+    assert ev.document["published"] == "2021-06-07"
+
+
+def test_process_is_deterministic(pipe: eventscope.Pipeline) -> None:
+    doc = _read(DEMO / "04_sahel_patrol.txt")
+    a = [e.to_dict() for e in pipe.process(doc)]
+    b = [e.to_dict() for e in pipe.process(doc)]
+    assert a == b and len({e["id"] for e in a}) == len(a)
+
+
+# -- the seed articles (third-party text: read from ../shared, never copied) ---------------------------------------
+
+def _checker():
+    spec = importlib.util.spec_from_file_location("check_seeds", SHARED / "acceptance" / "check_seeds.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@needs_seeds
+@pytest.mark.parametrize("name", ["000_de84281268a453a0.txt", "001_04fa1debccaa7963.txt"])
+def test_seed_acceptance(pipe: eventscope.Pipeline, name: str) -> None:
+    check = _checker()
+    spec = json.loads((SHARED / "acceptance" / "seeds.json").read_text())["documents"][name]
+    doc = _read(SEEDS / name)
+    assert (doc.published.date.isoformat() if doc.published else None) == spec["published"]
+    events = [e.to_dict() for e in pipe.process(doc)]
+    for item in spec["must"]:
+        assert any(all(ok for _, ok in check.criteria(item, ev)) for ev in events), f"must {item['id']} missing"
+    for item in spec["forbidden"]:
+        hits = [ev for ev in events if check.forbidden_hit(item, ev)]
+        assert not hits, f"forbidden: {item['why']}: {hits[0]['evidence']['text'][:80]}"

@@ -1,0 +1,161 @@
+"""Toponyms: what is a place, what is not, and which place a name means in this document."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from eventscope.model import Place
+from eventscope.nlp import load_model, parse
+from eventscope.places import Gazetteer, geoparse
+from eventscope.places.geodesy import haversine_km
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.open()
+
+
+@pytest.fixture(scope="module")
+def run(gaz: Gazetteer):  # noqa: ANN201
+    nlp = load_model()
+
+    def _run(text: str) -> list[Place]:
+        places = geoparse(text, parse(nlp, text, [("body", 0, len(text))]), gaz)
+        for p in places:
+            assert text[p.start : p.end] == p.text
+        return places
+
+    return _run
+
+
+def _find(places: list[Place], surface: str) -> Place:
+    hits = [p for p in places if p.text == surface]
+    assert hits, [p.text for p in places]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "precision", "point", "km"),
+    [
+        ("Shells fell on the town of al-Bab on Tuesday, residents said.", "al-Bab", "place", (36.37, 37.52), 10),
+        ("Aid trucks waited near Tal Abyad for a second day.", "Tal Abyad", "place", (36.70, 38.95), 10),
+        (
+            "Fighting spread across the southern Idlib countryside overnight.",
+            "southern Idlib countryside",
+            "region",
+            (35.6, 36.6),
+            60,
+        ),
+        (
+            "Villagers fled the eastern Raqqa countryside after the raid.",
+            "eastern Raqqa countryside",
+            "region",
+            (35.9, 39.5),
+            90,
+        ),
+        ("Drones were seen over northern Syria this week.", "northern Syria", "region", (36.0, 38.5), 150),
+        ("The delegation travelled to Lebanon on Monday.", "Lebanon", "country", (33.8, 35.8), 60),
+        ("Convoys moved along the M5 highway at dawn.", "M5 highway", "region", (34.7, 36.7), 250),
+        ("Clashes were reported in Raqqa province.", "Raqqa province", "admin1", (35.9, 39.0), 80),
+    ],
+)
+def test_toponym_resolved(run, text: str, surface: str, precision: str, point: tuple[float, float], km: float) -> None:  # noqa: ANN001
+    p = _find(run(text), surface)
+    assert p.precision == precision
+    assert p.lat is not None and haversine_km(p.lat, p.lon, *point) < km
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("Turkish forces shelled a position on Friday.", "Turkish"),
+        ("Lebanese and Syrian officials met on Friday.", "Lebanese"),
+        ("The Syrian Democratic Forces denied the report.", "Syrian"),
+        ("Iran Press TV aired the footage late on Sunday.", "Iran"),
+        ("Sydney Chen, a spokeswoman, declined to comment.", "Sydney"),
+        ("Officials at Qatar Airways said the flight was delayed.", "Qatar"),
+        ("The UN said aid convoys were delayed.", "UN"),
+        ("Federal agents and Western diplomats met on Friday.", "Federal"),
+        ("Federal agents and Western diplomats met on Friday.", "Western"),
+        ("Clashes broke out in the Al-Midan district on Sunday.", "Al"),
+    ],
+)
+def test_not_a_place(run, text: str, not_a_place: str) -> None:  # noqa: ANN001
+    assert not [p for p in run(text) if not_a_place in p.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Gunmen opened fire in Tripoli. Lebanese troops closed roads to Beirut and Sidon after the attack.", "LBN"),
+        ("Gunmen opened fire in Tripoli. Libyan militias in Misrata and Benghazi put their units on alert.", "LBY"),
+        ("Protesters gathered in Ras al-Ain, near Qamishli and Hasakah, in northeastern Syria.", "SYR"),
+    ],
+)
+def test_document_focus_disambiguates(run, text: str, country: str) -> None:  # noqa: ANN001
+    first = run(text)[0]
+    assert first.country == country and first.runner_up is not None and first.score > 0
+
+
+def test_a_division_centroid_is_never_a_place(run) -> None:  # noqa: ANN001
+    for p in run("Aleppo province, Syria, and the city of Aleppo were quiet; Idlib and Raqqa countryside too."):
+        if p.feature in ("ADM1", "PCLI") or p.feature == "REGION":
+            assert p.precision != "place"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x02 Al\x07eppo \x1b", "A" * 5000])
+def test_robust_to_odd_input(run, text: str) -> None:  # noqa: ANN001
+    run(text)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Aleppo",
+                "near",
+                "the town of",
+                "al-",
+                "Kobane",
+                "‘Ayn",
+                "4 km west of",
+                ",",
+                "\x00",
+                "Syria's",
+                "northern",
+                "countryside",
+                "Press TV",
+                "Turkish",
+                "é",
+                "\n\n",
+                "M4 highway",
+                "Tal",
+                ".",
+            ]
+        ),
+        max_size=25,
+    )
+)
+def test_spans_always_index_the_text(run, words: list[str]) -> None:  # noqa: ANN001
+    run(" ".join(words))  # run() asserts text[start:end] == place.text for every place
+
+
+def test_many_toponyms(gaz: Gazetteer) -> None:
+    nlp = load_model()
+    chunk = (
+        "Shelling hit Aleppo, Homs, Hama and Idlib, and convoys left Raqqa for Deir ez-Zor and Palmyra; "
+        "others drove from Manbij to Kobane, Tal Abyad, Qamishli, Hasakah, Latakia and Tartus.\n\n"
+    )
+    text = chunk * 720  # ten thousand toponyms
+    passages = parse(nlp, text, [("body", 0, len(text))])
+    t = time.perf_counter()
+    places = geoparse(text, passages, gaz)
+    elapsed = time.perf_counter() - t
+    assert len(places) >= 10_000
+    assert all(text[p.start : p.end] == p.text for p in places[::97])
+    assert elapsed >= 0  # timing is reported by benchmarks/bench_geoparse.py, not asserted here

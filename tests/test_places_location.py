@@ -1,0 +1,182 @@
+"""Event location: the place where the event happened, not the dateline, the actor's country or another clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope.model import Place, Span
+from eventscope.nlp import load_model, parse
+from eventscope.places import Gazetteer, event_location, geoparse
+from eventscope.places.geodesy import haversine_km
+from eventscope.places.location import offset_place
+
+AL_BAB = (36.3705, 37.5157)
+TAL_ABYAD = (36.6965, 38.9538)
+RAS_AL_AIN = (36.8503, 40.0706)
+KOBANE = (36.891, 38.3535)
+TRIPOLI_LB = (34.4335, 35.8442)
+
+
+@pytest.fixture(scope="module")
+def locate():  # noqa: ANN201
+    nlp, gaz = load_model(), Gazetteer.open()
+
+    def _locate(text: str, trigger: str, support: tuple[str, ...] = ()) -> Place | None:
+        passages = parse(nlp, text, [("body", 0, len(text))])
+        places = geoparse(text, passages, gaz)
+        start = text.index(trigger)
+        trig = Span(start, start + len(trigger), trigger)
+        first, rest = [], []
+        for p in passages:
+            for s in p.doc.sents:
+                if p.offset + s.start_char <= start < p.offset + s.end_char:
+                    first.append((s, p.offset))
+                elif any(x in s.text for x in support):
+                    rest.append((s, p.offset))
+        loc = event_location(first + rest, trig, places, gaz)
+        if loc is not None:
+            assert text[loc.start : loc.end] == loc.text
+        return loc
+
+    return _locate
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "support", "point", "km", "precision", "basis"),
+    [
+        (
+            "Turkish artillery shelled the town of al-Bab on Thursday, a monitor said.",
+            "shelled",
+            (),
+            AL_BAB,
+            10,
+            "place",
+            None,
+        ),
+        ("A car bomb exploded near Tal Abyad, killing four people.", "exploded", (), TAL_ABYAD, 10, "near", None),
+        ("Gunmen ambushed a convoy in the Tal Abyad area late on Monday.", "ambushed", (), TAL_ABYAD, 10, "near", None),
+        ("Rebels seized a checkpoint 6 km north of Kobane overnight.", "seized", (), KOBANE, 12, "near", "offset"),
+        (
+            "A joint patrol was held on Friday. The convoy left the village of Qarmuq and reached the town of Tal Abyad.",
+            "joint patrol",
+            ("convoy left",),
+            TAL_ABYAD,
+            10,
+            "place",
+            "route",
+        ),
+        (
+            "Troops conducted a patrol in the western Aleppo countryside on Tuesday.",
+            "conducted a patrol",
+            (),
+            (36.2, 36.9),
+            80,
+            "region",
+            None,
+        ),
+        (
+            "TRIPOLI, Lebanon (AP) — Gunmen attacked a checkpoint near Tal Abyad on Monday.",
+            "attacked",
+            (),
+            TAL_ABYAD,
+            10,
+            "near",
+            None,
+        ),
+        (
+            "BEIRUT (Reuters) - Gunmen attacked an army post near Tripoli on Monday, Lebanese officials said.",
+            "attacked",
+            (),
+            TRIPOLI_LB,
+            15,
+            "near",
+            None,
+        ),
+        (
+            "Acting on a request from Beirut, the jets struck depots in Syria on Monday.",
+            "struck",
+            (),
+            (35.0, 38.0),
+            50,
+            "country",
+            None,
+        ),
+        (
+            "A bomb exploded in Tal Abyad, a market town of Raqqa province, on Monday.",
+            "exploded",
+            (),
+            TAL_ABYAD,
+            10,
+            "place",
+            None,
+        ),
+        (
+            "Militants stormed the village of Ain Issa north of Raqqa before dawn.",
+            "stormed",
+            (),
+            (36.3855, 38.8623),
+            10,
+            "place",
+            None,
+        ),
+        (
+            "Russia says its military police patrolled the streets of Ras al-Ain, a Syrian border town, on Sunday.",
+            "patrolled",
+            (),
+            RAS_AL_AIN,
+            15,
+            "place",
+            None,
+        ),
+    ],
+)
+def test_event_location(locate, text, trigger, support, point, km, precision, basis) -> None:  # noqa: ANN001
+    loc = locate(text, trigger, support)
+    assert loc is not None and loc.lat is not None
+    assert haversine_km(loc.lat, loc.lon, *point) < km, loc
+    assert loc.precision == precision
+    if basis:
+        assert loc.basis == basis
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Russia sent more troops and armoured vehicles on Sunday, the ministry said.", "sent"),
+        ("Russia and Lebanon signed a trade accord on Monday.", "signed"),
+        ("Turkish forces shelled positions held by the militia overnight.", "shelled"),
+        ("DAMASCUS (Reuters) - Unidentified gunmen killed two men on a motorbike, a monitor said.", "killed"),
+        ("Iran Press TV said two soldiers were wounded in the attack.", "wounded"),
+    ],
+)
+def test_no_location(locate, text: str, trigger: str) -> None:  # noqa: ANN001
+    assert locate(text, trigger) is None
+
+
+def test_place_in_another_clause_is_not_the_location(locate) -> None:  # noqa: ANN001
+    text = "Rebels shelled the town of al-Bab, which lies on the road that once linked Aleppo with Raqqa."
+    loc = locate(text, "shelled")
+    assert loc is not None and haversine_km(loc.lat, loc.lon, *AL_BAB) < 10
+
+
+@pytest.mark.parametrize(
+    ("prefix", "bearing_point"),
+    [
+        ("4 km to the west of ", (36.891, 38.3085)),
+        ("10 kilometres south of ", (36.801, 38.3535)),
+        ("3 miles north-east of the town of ", (36.9217, 38.3917)),
+        ("two km east of ", (36.891, 38.3759)),
+    ],
+)
+def test_offset_place(prefix: str, bearing_point: tuple[float, float]) -> None:
+    ref = Place(
+        "Kobane", len(prefix), len(prefix) + 6, "Kobane", 1, KOBANE[0], KOBANE[1], "SYR", "Aleppo", "PPL", "place"
+    )
+    moved = offset_place(ref, prefix)
+    assert moved is not None and moved.feature == "OFFSET" and moved.precision == "near" and moved.start == 0
+    assert haversine_km(moved.lat, moved.lon, *bearing_point) < 0.3
+
+
+def test_offset_needs_a_distance() -> None:
+    ref = Place("Kobane", 9, 15, "Kobane", 1, KOBANE[0], KOBANE[1], "SYR", "Aleppo", "PPL", "place")
+    assert offset_place(ref, "west of  ") is None
