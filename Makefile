@@ -16,6 +16,7 @@ bench-speed:
 bench-quality:
 	$(PY) benchmarks/bench_extraction.py
 	$(PY) benchmarks/bench_geoparse.py
+	$(PY) benchmarks/bench_gazetteer.py
 	$(PY) benchmarks/bench_time.py
 	$(PY) benchmarks/bench_cameo.py
 

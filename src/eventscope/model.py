@@ -176,16 +176,18 @@ class Place:
     start: int
     end: int
     name: str
-    geonameid: int | None
+    geonameid: int | None  # None for first-level divisions (not in the embedded data) and eventscope's own features
     lat: float | None
     lon: float | None
     country: str | None  # ISO3
     admin1: str | None  # first-level division name
-    feature: str | None  # GeoNames feature code: PPL, PPLA, ADM1, PCLI, ... or "REGION", "ROUTE", "OFFSET"
+    feature: str | None  # GeoNames feature code (PPL, PPLA, ADM1, PCLI, CONT, RGN, OCN, SEA, ISL, MTS, STM ...)
+    #                      or eventscope's own: "REGION" (part of a division), "ROUTE", "OFFSET" ("4 km west of X")
     precision: str  # place | near | region | admin1 | country
     score: float = 0.0
     runner_up: str | None = None  # "Name (CC, geonameid) score" of the best rejected candidate
-    basis: str = "gazetteer"  # gazetteer | offset | route | context | ...
+    basis: str = "gazetteer"  # gazetteer | offset | route | context | unresolved (a toponym not in the gazetteer:
+    #                           lat/lon None; never an event location)
 
     def to_dict(self) -> dict[str, Any]:
         return {
