@@ -159,3 +159,18 @@ def test_seed_acceptance(pipe: eventscope.Pipeline, name: str) -> None:
     for item in spec["forbidden"]:
         hits = [ev for ev in events if check.forbidden_hit(item, ev)]
         assert not hits, f"forbidden: {item['why']}: {hits[0]['evidence']['text'][:80]}"
+
+
+@needs_seeds
+def test_ingesting_the_seeds_twice_keeps_the_same_events(pipe: eventscope.Pipeline, tmp_path: Path) -> None:
+    from eventscope.store import Store
+
+    db = tmp_path / "seeds.db"
+    counts = []
+    for _ in range(2):
+        with Store(db) as store:
+            for res in pipe.run([str(SEEDS)]):
+                assert res.skip is None, res.skip
+                store.ingest(res.document, res.events)
+            counts.append(len(store.events()))
+    assert counts[0] > 0 and counts[0] == counts[1]
