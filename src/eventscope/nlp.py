@@ -26,12 +26,16 @@ def load_model(name: str | None = None, *, exclude: tuple[str, ...] = ()) -> Lan
     """Load the spaCy English model by name (the first installed of MODEL_NAMES when ``name`` is None)."""
     import spacy
 
+    from .fastruler import install
+
     names = (name,) if name else MODEL_NAMES
     for candidate in names:
         try:
-            return spacy.load(candidate, exclude=list(exclude))
+            nlp = spacy.load(candidate, exclude=list(exclude))
         except OSError:
             continue
+        install(nlp)  # same annotations, ~3x faster attribute ruler (see fastruler.py)
+        return nlp
     raise ModelNotFound(
         "E001: no spaCy English model found: tried "
         + ", ".join(names)
