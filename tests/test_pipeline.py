@@ -174,3 +174,12 @@ def test_ingesting_the_seeds_twice_keeps_the_same_events(pipe: eventscope.Pipeli
                 store.ingest(res.document, res.events)
             counts.append(len(store.events()))
     assert counts[0] > 0 and counts[0] == counts[1]
+
+
+def test_parallel_run_gives_the_same_results_in_order(pipe: eventscope.Pipeline, tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    paths = [str(DEMO), str(tmp_path / "bad.txt"), str(tmp_path / "missing.txt")]
+    serial = [(r.skip.code if r.skip else None, [e.to_dict() for e in r.events]) for r in pipe.run(paths)]
+    parallel = [(r.skip.code if r.skip else None, [e.to_dict() for e in r.events]) for r in pipe.run(paths, jobs=2)]
+    assert parallel == serial
+    assert sum(1 for code, _ in serial if code) == 2 and sum(len(evs) for _, evs in serial) > 10

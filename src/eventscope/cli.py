@@ -168,13 +168,20 @@ def read(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, published:
     ctx.exit(run.summary(sys.stderr))
 
 
+def jobs_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+                        help="Worker processes coding documents in parallel.")(f)
+
+
 def _results(ctx: click.Context, paths: tuple[str, ...], published: dt.date | None, kw: dict[str, Any]) -> Iterator[Any]:
     pipe = _pipeline(ctx)
-    return _progress(pipe.run(paths, published=_published(ctx, published), fields=_fields(kw)), "documents")
+    run = pipe.run(paths, published=_published(ctx, published), fields=_fields(kw), jobs=kw.get("jobs") or 1)
+    return _progress(run, "documents")
 
 
 @cli.command()
 @input_options
+@jobs_option
 @output_options
 @click.pass_context
 @handle_errors
@@ -196,6 +203,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, publish
 
 @cli.command()
 @input_options
+@jobs_option
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database file.")
 @click.pass_context
 @handle_errors

@@ -78,21 +78,37 @@ class Pipeline:
 
         return read_inputs(paths, published=published, **kwargs)
 
-    def run(self, paths: Iterable[str], *, published: dt.date | None = None, **kwargs: Any) -> Iterator[Result]:
-        """Read and process every input; a failure in one document becomes a Skip and the batch goes on."""
-        for item in self.read(paths, published=published, **kwargs):
-            if isinstance(item, Skip):
-                yield Result(skip=item)
-                continue
-            try:
-                events = self.process(item)
-            except Exception as e:  # noqa: BLE001 - the failure policy: record, never stop the batch
-                yield Result(
-                    document=item,
-                    skip=Skip(item.path or item.url or item.locator, Codes.PIPELINE, f"failed while processing: {e!r}"),
-                )
-                continue
-            yield Result(document=item, events=events)
+    def run(self, paths: Iterable[str], *, published: dt.date | None = None, jobs: int = 1,
+            **kwargs: Any) -> Iterator[Result]:
+        """Read and process every input, in input order; a failure in one document becomes a Skip and the batch goes on.
+
+        ``jobs > 1`` codes documents in that many worker processes (each with its own model, gazetteer connection and
+        actor KB; forked where the platform allows, so a model already loaded here is shared copy-on-write).
+        """
+        items = self.read(paths, published=published, **kwargs)
+        if jobs <= 1:
+            for item in items:
+                yield self.result(item)
+            return
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        config = (self.model_name, self.actor_files, self.gazetteer_path)
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(config,)) as pool:
+            yield from pool.imap(_work, items, chunksize=2)
+
+    def result(self, item: Document | Skip) -> Result:
+        """Process one read item under the failure policy: never raises for a bad document."""
+        if isinstance(item, Skip):
+            return Result(skip=item)
+        try:
+            events = self.process(item)
+        except Exception as e:  # noqa: BLE001 - the failure policy: record, never stop the batch
+            return Result(
+                document=item,
+                skip=Skip(item.path or item.url or item.locator, Codes.PIPELINE, f"failed while processing: {e!r}"),
+            )
+        return Result(document=item, events=events)
 
     # -- processing -----------------------------------------------------------------------------------------------
     def parse(self, document: Document) -> list[nlp_stage.Passage]:
@@ -193,6 +209,20 @@ def _drop_headline_repeats(events: list[Event], drafts: Sequence[EventDraft]) ->
     """A headline restates the story: keep a headline event only when the body has no event of its type."""
     body_types = {e.type for e, d in zip(events, drafts, strict=True) if d.zone_kind != "headline"}
     return [e for e, d in zip(events, drafts, strict=True) if d.zone_kind != "headline" or e.type not in body_types]
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(config: tuple[str | None, tuple[str | Path, ...], Path | None]) -> None:
+    global _WORKER
+    model, actor_files, gazetteer_path = config
+    _WORKER = Pipeline(model=model, actor_files=actor_files, gazetteer_path=gazetteer_path)
+
+
+def _work(item: Document | Skip) -> Result:
+    assert _WORKER is not None
+    return _WORKER.result(item)
 
 
 _DEFAULT: Pipeline | None = None
