@@ -206,23 +206,8 @@ class Store:
         }
 
 
-_DOC_KEYS = (
-    "id",
-    "locator",
-    "content_hash",
-    "path",
-    "url",
-    "title",
-    "published",
-    "published_precision",
-    "published_basis",
-    "published_note",
-    "source",
-    "language",
-    "extraction",
-    "original_format",
-    "ingested_at",
-)
+#: the document fields returned to callers: every stored column but the text and the change-detection digests
+_DOC_KEYS = tuple(c for c in rows.DOCUMENT_COLUMNS if c not in ("text", "meta_digest", "events_digest"))
 _DOC_FIELDS = ", ".join(f"d.{k}" for k in _DOC_KEYS)
 
 
