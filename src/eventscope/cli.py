@@ -353,6 +353,13 @@ def demo_paths() -> list[Path]:
     return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".txt"))
 
 
+# commands of the stages that live next to their stage; imported last because they reuse the helpers above
+from .intake.commands import fetch_command, watch_command  # noqa: E402
+
+cli.add_command(fetch_command, "fetch")
+cli.add_command(watch_command, "watch")
+
+
 def main() -> None:
     cli(prog_name="eventscope")
 

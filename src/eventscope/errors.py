@@ -30,6 +30,14 @@ class Codes:
     HTML = "E108"  # HTML could not be parsed or had no main text
     PIPELINE = "E110"  # an unexpected failure while processing one document
     CSV = "E111"  # a CSV row could not be read
+    FETCH = "E120"  # connection failed or was cut short
+    HTTP_STATUS = "E121"  # 404/410, other 4xx, 5xx after retries
+    TIMEOUT = "E122"  # the server did not answer in time
+    REDIRECT = "E123"  # redirect loop, too many redirects, or a non-http target
+    CONTENT_TYPE = "E124"  # not a web page or feed
+    FEED = "E125"  # not RSS/Atom, or XML entity declarations (refused)
+    CONTENT_ENCODING = "E126"  # unsupported, corrupt or truncated gzip/deflate
+    URL = "E127"  # not an http(s) URL
 
 
 MESSAGES = {
@@ -43,6 +51,14 @@ MESSAGES = {
     Codes.HTML: "no main text could be extracted from the HTML",
     Codes.PIPELINE: "failed while processing",
     Codes.CSV: "malformed CSV row",
+    Codes.FETCH: "the connection failed",
+    Codes.HTTP_STATUS: "the server answered with an error status",
+    Codes.TIMEOUT: "the server did not answer in time",
+    Codes.REDIRECT: "bad redirect",
+    Codes.CONTENT_TYPE: "not a web page or feed",
+    Codes.FEED: "not a readable RSS/Atom feed",
+    Codes.CONTENT_ENCODING: "unreadable content encoding",
+    Codes.URL: "not an http(s) URL",
 }
 
 

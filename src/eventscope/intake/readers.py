@@ -27,6 +27,7 @@ from .html import extract_html
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv"})
+FEED_SUFFIXES = frozenset({".rss", ".atom"})  # and ".xml" when the bytes are an RSS/Atom feed
 DEFAULT_MAX_BYTES = 50_000_000
 
 
@@ -107,6 +108,10 @@ class _Reader:
             return
         if suffix in CSV_SUFFIXES:
             yield from self._records_csv(data, src)
+        elif suffix in FEED_SUFFIXES or suffix == ".xml" and _looks_like_feed(data):
+            from .feeds import read_feed  # a local feed file: one document per item, links are not fetched
+
+            yield from read_feed(data, source=src, path=src, published=self.published)
         else:
             yield self._one(data, src, locator=str(path.resolve()), path=src, html=suffix in HTML_SUFFIXES)
 
@@ -295,6 +300,12 @@ def _suffix(path: Path) -> tuple[bool, str]:
     if gz:
         return True, suffixes[-2] if len(suffixes) > 1 else ""
     return False, suffixes[-1] if suffixes else ""
+
+
+def _looks_like_feed(data: bytes) -> bool:
+    from .feeds import looks_like_feed
+
+    return looks_like_feed(data)
 
 
 def _str_field(obj: Mapping[str, object], key: str) -> str | None:
