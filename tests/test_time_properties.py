@@ -16,6 +16,11 @@ PHRASES = [
     "03/04/2020", "31/02/2020", "February 30", "mid-December", "the 1990s", "last summer", "for three days",
     "every Friday", "recently", "the end of the month", "three days later", "the next day", "10:35 a.m.",
     "the third quarter", "next spring", "a year ago", "in March", "will meet on Monday", "Dec. 28", "later that year",
+    "the year-ago quarter", "the latest quarter", "a year earlier", "year-earlier", "this year's third quarter",
+    "Christmas", "Easter", "Election Day", "Good Friday 1998", "nineteen ninety-six", "the year two thousand",
+    "the nineties", "the late '80s", "the 20th century", "this century", "year-end", "5 p.m. EST Nov. 9",
+    "midnight Friday", "two more weeks", "recent years", "Sunday night", "Wednesday's ruling", "in five years",
+    "the year ended March 31", "daily", "about the future", "quarterly", "the period",
 ]
 FILLER = ["troops", "said", "the", "attacked", "will", "were", ",", ".", "and", "in", "near", "Ain Issa", "\n\n",
           "May", "fall", "2000 troops", "now-defunct", "(", ")", "—"]

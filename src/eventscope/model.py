@@ -126,7 +126,7 @@ class TimeExpression:
     precision: str  # day | week | month | season | year | decade | unknown
     basis: str  # explicit | relative to publication date | relative to another date | year inferred | ...
     mod: str | None = None  # START | MID | END | BEFORE | AFTER | SINCE | APPROX ...
-    flags: tuple[str, ...] = ()  # e.g. ("ambiguous-numeric",), ("impossible",)
+    flags: tuple[str, ...] = ()  # "ambiguous-numeric", "impossible", "anchored" (relative to another date), "dateline"
 
     def to_dict(self) -> dict[str, Any]:
         return {

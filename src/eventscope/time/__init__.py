@@ -9,5 +9,6 @@ from __future__ import annotations
 
 from .document import DocumentTimes, resolve_document, tag
 from .eventdate import event_date, is_historical
+from .timex import Timex3, timex3
 
-__all__ = ["DocumentTimes", "event_date", "is_historical", "resolve_document", "tag"]
+__all__ = ["DocumentTimes", "Timex3", "event_date", "is_historical", "resolve_document", "tag", "timex3"]

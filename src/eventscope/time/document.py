@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -10,10 +11,11 @@ from ..model import PublishedDate, TimeExpression
 from . import anchor as an
 from .resolve import EXPLICIT, UNRESOLVED, YEAR_INFERRED, Anchor, Resolver
 from .tagger import Mention, find_mentions
-from .tense import Sentences, Tense, cues, tense_at
+from .tense import Cue, Sentences, Tense, cues, tense_at
 
 _REFS = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 _DEADLINE_SIGNALS = frozenset({"by", "until", "till"})
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,7 @@ class DocumentTimes:
 def _mentions_with_tense(text: str, ranges: Sequence[tuple[int, int]]) -> list[tuple[Mention, Tense]]:
     """Every mention in ``ranges`` with the tense of its clause (anchor-independent, so computed once)."""
     sentences = Sentences(text, ranges)
-    sentence_cues: dict[tuple[int, int], list[tuple[int, int, Tense]]] = {}
+    sentence_cues: dict[tuple[int, int], list[Cue]] = {}
     out: list[tuple[Mention, Tense]] = []
     for m in find_mentions(text, ranges):
         sentence = sentences.around(m.start, m.end)
@@ -44,6 +46,8 @@ def _mentions_with_tense(text: str, ranges: Sequence[tuple[int, int]]) -> list[t
         tense = tense_at(text, sentence, m.start, m.end, sentence_cues[sentence])
         if m.signal in _DEADLINE_SIGNALS and tense == "past":
             tense = "present"  # "by Dec. 15", "until March 6": a deadline, the nearer date
+        elif m.rule == "weekday" and _POSSESSIVE.match(text, m.end) and "rel" not in m.parts:
+            tense = "past"  # "Wednesday's ruling": an event already reported
         out.append((m, tense))
     return out
 
@@ -59,6 +63,7 @@ def _resolve_all(text: str, mentions: Sequence[tuple[Mention, Tense]], anchor: A
         out.append(expr)
         if expr.type in ("DATE", "TIME") and expr.earliest is not None and expr.value not in _REFS:
             resolver.previous = expr
+            resolver.history.append(expr)
             if expr.basis in (EXPLICIT, YEAR_INFERRED):
                 explicit = expr
     return out

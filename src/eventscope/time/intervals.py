@@ -117,8 +117,18 @@ def apply_mod(interval: Interval, mod: str | None) -> Interval:
     return end - dt.timedelta(days=third - 1), end
 
 
-def duration_value(n: int | None, unit: str) -> str:
-    """TIMEX3 duration value: P3D, PT24H, P2W, PXY (unknown count)."""
+#: a half of each unit, in the next smaller one ("2 1/2 years" -> P2Y6M)
+_HALVES = {"Y": "6M", "M": "15D", "D": "T12H", "H": "30M", "MIN": "30S", "W": "3DT12H", "DE": "5Y", "CE": "50Y"}
+
+
+def duration_value(n: int | None, unit: str, half: bool = False) -> str:
+    """TIMEX3 duration value: P3D, PT24H, P2W, PXY (unknown count); ``half`` adds half a unit (P2Y6M, PT1M30S)."""
+    if half and n is not None and unit in _HALVES:
+        if unit in ("H", "MIN"):
+            return f"PT{n}{'M' if unit == 'MIN' else unit}{_HALVES[unit]}"
+        if unit in ("DE", "CE"):
+            return f"P{n * (10 if unit == 'DE' else 100) + int(_HALVES[unit][:-1])}Y"
+        return f"P{n}{unit}{_HALVES[unit]}"
     count = "X" if n is None else str(n)
     if unit in ("H", "MIN", "S"):
         return f"PT{count}{'M' if unit == 'MIN' else unit}"

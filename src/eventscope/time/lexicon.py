@@ -43,6 +43,11 @@ NUMBER_WORDS: dict[str, int] = {
 #: vague quantities: a duration with an unknown count ("several days" -> P XD)
 VAGUE_NUMBERS: frozenset[str] = frozenset({"several", "a few", "few", "many", "a couple of"})
 
+#: words between a count and its unit that keep it a measure ("two more weeks", "eight trading days")
+UNIT_ADJECTIVES: frozenset[str] = frozenset({
+    "more", "additional", "further", "extra", "trading", "business", "working", "full", "straight", "consecutive",
+})
+
 #: calendar units -> TIMEX3 duration letter; hours and minutes are time units (PT...)
 UNITS: dict[str, str] = {
     "second": "S", "minute": "MIN", "hour": "H", "day": "D", "week": "W", "fortnight": "FN", "month": "M",
@@ -61,6 +66,35 @@ PARTS_OF_DAY: dict[str, str] = {
     "overnight": "NI", "dawn": "MO", "dusk": "EV",
 }
 
+#: holidays -> rule: ("fixed", month, day), ("nth", month, ISO weekday, n; -1 = last), ("easter", days from Easter
+#: Sunday), ("election", 11, 0): the US election day, the Tuesday after the first Monday in November
+HOLIDAYS: dict[str, tuple[str, int, int, int]] = {
+    "new year's day": ("fixed", 1, 1, 0), "new year's eve": ("fixed", 12, 31, 0), "new year's": ("fixed", 1, 1, 0),
+    "christmas": ("fixed", 12, 25, 0), "christmas day": ("fixed", 12, 25, 0), "christmas eve": ("fixed", 12, 24, 0),
+    "boxing day": ("fixed", 12, 26, 0), "valentine's day": ("fixed", 2, 14, 0), "halloween": ("fixed", 10, 31, 0),
+    "independence day": ("fixed", 7, 4, 0), "fourth of july": ("fixed", 7, 4, 0), "bastille day": ("fixed", 7, 14, 0),
+    "veterans day": ("fixed", 11, 11, 0), "armistice day": ("fixed", 11, 11, 0), "remembrance day": ("fixed", 11, 11, 0),
+    "may day": ("fixed", 5, 1, 0), "labour day": ("fixed", 5, 1, 0), "international women's day": ("fixed", 3, 8, 0),
+    "martin luther king day": ("nth", 1, 1, 3), "presidents' day": ("nth", 2, 1, 3), "presidents day": ("nth", 2, 1, 3),
+    "memorial day": ("nth", 5, 1, -1), "labor day": ("nth", 9, 1, 1), "columbus day": ("nth", 10, 1, 2),
+    "thanksgiving": ("nth", 11, 4, 4), "thanksgiving day": ("nth", 11, 4, 4), "mother's day": ("nth", 5, 7, 2),
+    "father's day": ("nth", 6, 7, 3), "election day": ("election", 11, 0, 0),
+    "easter": ("easter", 0, 0, 0), "easter sunday": ("easter", 0, 0, 0), "easter monday": ("easter", 1, 0, 0),
+    "good friday": ("easter", -2, 0, 0), "palm sunday": ("easter", -7, 0, 0), "ash wednesday": ("easter", -46, 0, 0),
+}
+
+#: years and decades in words ("nineteen ninety-six", "the nineties")
+CENTURY_WORDS: dict[str, int] = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80,
+    "nineties": 90,
+}
+
+#: time zone abbreviations that may follow a clock time
+TIME_ZONES: frozenset[str] = frozenset({
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "local time",
+})
+
 #: seasons -> TIMEX3 season code
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
@@ -77,7 +111,8 @@ DEICTIC_DAYS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomo
 REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "right now": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF", "current": "PRESENT_REF",
+    "more recently": "PAST_REF", "then current": "PAST_REF",
 }
 #: not tagged, as in TimeML: "previously", "formerly", "soon", "shortly" (they order events, they do not date them)
 #: references tagged only after "in" (the span leaves "in" out, as TimeML does)
@@ -109,12 +144,28 @@ SET_ADVERBS: dict[str, str] = {
     "hourly": "PT1H", "biweekly": "P2W",
 }
 
+#: words after "daily", "weekly"... that keep it an adverb ("rose 2% daily and ...") rather than an adjective
+FUNCTION_WORDS: frozenset[str] = frozenset({
+    "and", "or", "but", "to", "in", "on", "at", "for", "by", "from", "with", "since", "until", "as", "the", "a",
+    "an", "this", "that", "while", "when", "if", "than", "over", "during", "after", "before", "is", "are",
+    "was", "were", "basis",
+})
+
+#: words that make a sentence about a company's results, where "the quarter" and "a year ago" are reporting periods
+FINANCIAL_WORDS: frozenset[str] = frozenset({
+    "earnings", "earned", "profit", "profits", "revenue", "revenues", "sales", "loss", "losses", "net", "income",
+    "share", "shares", "results", "fiscal", "dividend", "cents", "dollars", "million", "billion", "output",
+    "quarterly", "operating", "margin", "margins", "turnover", "assets", "deficit", "surplus", "growth", "gdp",
+})
+
 #: tense cues: auxiliaries and phrases that put a clause in the future
 FUTURE_CUES: tuple[str, ...] = (
     "will", "won't", "'ll", "shall", "would", "is expected to", "are expected to", "was expected to",
     "were expected to", "is due to", "are due to", "is scheduled to", "are scheduled to", "was scheduled to",
     "is set to", "are set to", "plans to", "plan to", "planned to", "intends to", "is to", "are to",
     "is going to", "are going to", "was going to", "upcoming", "scheduled for", "due to begin", "next",
+    "expected", "scheduled", "expects to", "expect to", "hopes to", "hope to", "aims to", "deadline", "expire",
+    "expires", "payable", "effective",
 )
 #: tense cues for the past (besides verbs ending in -ed)
 PAST_CUES: tuple[str, ...] = (
@@ -122,6 +173,15 @@ PAST_CUES: tuple[str, ...] = (
     "fell", "held", "sent", "saw", "won", "lost", "hit", "shot", "struck", "fought", "fled", "led", "ran", "set off",
     "broke", "spoke", "wrote", "ago", "last", "earlier", "killed", "wounded",
 )
+
+#: words ending in -ed that are usually adjectives, not past verbs ("preferred shares", "armed men")
+ED_ADJECTIVES: frozenset[str] = frozenset({
+    "preferred", "based", "limited", "united", "related", "armed", "detailed", "advanced", "proposed", "planned",
+    "expected", "scheduled", "so-called", "concerned", "interested", "unidentified", "unnamed", "unspecified",
+    "undisclosed", "anticipated", "deceased", "alleged", "suspected", "sophisticated", "talented", "experienced",
+    "balanced", "crowded", "isolated", "supposed", "red", "bed", "shed", "need", "feed", "speed", "seed", "breed",
+    "hundred", "kindred", "sacred", "wicked", "naked", "rugged", "ragged", "beloved", "learned",
+})
 
 #: nouns after a bare number that mean it is a count, not a year ("2000 troops")
 COUNT_NOUNS: frozenset[str] = frozenset({
@@ -135,8 +195,9 @@ COUNT_NOUNS: frozenset[str] = frozenset({
 #: further words that can start or make a time expression (the tagger only looks near these and the tables above)
 KEYWORDS: frozenset[str] = frozenset({
     "quarter", "weekend", "daily", "nightly", "annually", "noon", "midnight", "century", "now", "currently",
-    "present", "nowadays", "moment", "recently", "lately", "past",
-    "future",
+    "present", "nowadays", "moment", "recently", "lately", "past", "recent", "current",
+    "future", "period", "nineteen", "eighteen", "thousand", *DECADE_WORDS,
+    "christmas", "easter", "halloween", "thanksgiving",  # the other holidays hold "day" or a weekday
 })
 
 #: words before a bare four-digit number that make it an identifier, not a year ("resolution 2042", "flight 1549")

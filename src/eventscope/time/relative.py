@@ -21,6 +21,8 @@ from .base import (
 from .tagger import Mention
 from .tense import Tense
 
+ANCHORED = "anchored"  # flag of an expression resolved as a shift from another date (see timex.py)
+
 
 class RelativeRules(ResolverBase):
     """Resolution of relative expressions (mixed into the Resolver)."""
@@ -51,7 +53,8 @@ class RelativeRules(ResolverBase):
         if not self.anchor.day_level:
             return self._unresolved(m, value=f"XXXX-WXX-{wd}")
         date = self._weekday_date(wd, p.get("rel", "").lower(), tense)
-        return self._day_expr(m, date, p.get("pod"), DAY_MODS.get(p.get("dmod", "").lower()), self.anchor.basis)
+        # TimeML corpora value "Sunday night" as the day (2020-12-27), the part of the day left to the text
+        return self._day_expr(m, date, None, DAY_MODS.get(p.get("dmod", "").lower()), self.anchor.basis)
 
     def _r_named_today(self, m: Mention, p: dict[str, str], tense: Tense, ref: TimeExpression | None
                        ) -> TimeExpression:
@@ -157,20 +160,35 @@ class RelativeRules(ResolverBase):
         if not self.anchor.day_level:
             return self._unresolved(m)
         assert self.anchor.date is not None
+        if code == "Y" and self._quarterly(m):  # "up from 81 cents a share a year ago": the year-ago quarter
+            quarter = self._year_ago_quarter(m, n, self.anchor.basis)
+            if quarter is not None:
+                return quarter
         interval, value, precision = iv.period_of(iv.shift(self.anchor.date, -n, code), code)
         return self._make(m, "DATE", value, interval, precision, self.anchor.basis, mod)
 
     def _r_anchored(self, m: Mention, p: dict[str, str], tense: Tense, ref: TimeExpression | None) -> TimeExpression:
         n, code = parse_number(p["num"]), unit_code(p["unit"])
-        if lx.UNIT_PRECISION[code] == "day":
+        event = self._event_ref(p["np"], m) if p.get("np") else None
+        if event is not None:
+            ref = event  # "two weeks after the invasion": the date the invasion was reported with
+        elif lx.UNIT_PRECISION[code] == "day":
             ref = self._day_ref(ref)
+        if p.get("dir") and n is not None and (ref is None or not self._near(ref, m)):
+            # "from $12.4 billion a year earlier" with no date nearby: the period the story is about
+            if code == "Y" and self._quarterly(m):
+                quarter = self._year_ago_quarter(m, n, self.anchor.basis)
+                if quarter is not None:
+                    return quarter
+            if p["dir"].lower() == "earlier" and self.anchor.day_level:
+                return self._r_ago(m, p, tense, ref)
         if n is None or ref is None or ref.earliest is None or ref.latest is None:
-            return self._unresolved(m, flags=("no-reference",))
+            return self._unresolved(m, flags=("no-reference", ANCHORED))
         sign = -1 if (p.get("dir") or p["prep"]).lower() in lx.BEFORE_WORDS else 1
         interval = (iv.shift(ref.earliest, sign * n, code), iv.shift(ref.latest, sign * n, code))
         precision = ref.precision  # the shifted reference keeps its width: "two weeks after" October -> month
         value = format_value(interval[0], precision)
-        return self._make(m, "DATE", value, interval, precision, RELATIVE_OTHER)
+        return self._make(m, "DATE", value, interval, precision, RELATIVE_OTHER, flags=(ANCHORED,))
 
     def _r_rel_num(self, m: Mention, p: dict[str, str], tense: Tense, ref: TimeExpression | None) -> TimeExpression:
         n, code = parse_number(p["num"]), unit_code(p["unit"])
@@ -218,8 +236,6 @@ class RelativeRules(ResolverBase):
                 interval = (iv.shift(ref.earliest, step, code), iv.shift(ref.latest, step, code))
                 precision = ref.precision
                 value = format_value(interval[0], precision)
-        if pod and precision == "day":
-            return self._make(m, "TIME", f"{value}T{lx.PARTS_OF_DAY[pod]}", interval, precision, RELATIVE_OTHER)
         return self._make(m, "DATE", value, interval, precision, RELATIVE_OTHER)
 
     def _r_day_around(self, m: Mention, p: dict[str, str], tense: Tense, ref: TimeExpression | None

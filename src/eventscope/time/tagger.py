@@ -39,6 +39,10 @@ _UNIT = rf"(?P<unit>{_alt(lx.UNITS)})(?:s|es)?"
 _UNIT_PLURAL = r"(?P<unit>second|minute|hour|day|week|month|year|decade)s"
 _APPROX = r"(?:(?P<approx>about|around|nearly|almost|some|roughly|approximately|more\s+than|over|at\s+least|" \
           r"less\s+than|up\s+to|just|only|another)\s+)?"
+_UNIT_ADJ = rf"(?:(?:{_alt(lx.UNIT_ADJECTIVES)})\s+)?"
+#: a measured stretch of time: "about two weeks", "eight trading days", "at least 20 more years"
+MEASURE = rf"\b{_APPROX}{_NUM}(?P<half>\s+1/2|[\s-]+and[\s-]+a[\s-]+half)?[\s-]+{_UNIT_ADJ}{_UNIT}" \
+          rf"(?P<half2>\s+and\s+a\s+half)?"
 _POD = rf"(?P<pod>{_alt(lx.PARTS_OF_DAY)})"
 _SEASON = rf"(?P<season>{_alt(lx.SEASONS)})"
 _REL = r"(?P<rel>this\s+coming|last|this|next|coming|past)"
@@ -58,8 +62,22 @@ RULES: tuple[tuple[str, str], ...] = (
     ("month", rf"\b{_PMOD}(?:{_REL}\s+)?{_MONTH}{_END}"),
     ("year", rf"(?<![\d$€£#.,])\b{_PMOD}{_YEAR}{_END}(?!\s*%|-\d|/\d|\.\d|,\d)"),
     ("decade", rf"(?<![\d$€£#])\b{_PMOD}(?P<dec>(?:1[0-9]|20)\d0)'?s{_END}"),
+    ("holiday", rf"\b(?P<holiday>{_alt(lx.HOLIDAYS)})(?:,?\s+{_YEAR})?{_END}"),
+    ("word_year", rf"\b(?:(?P<cent>{_alt(lx.CENTURY_WORDS)})[\s-]+(?P<rest>(?:{_TENS})(?:[\s-](?:{_ONES}))?|"
+                  rf"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+                  rf"|\bthe\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<rest2>{_ONES}|ten))?){_END}"),
+    ("word_decade", rf"\bthe\s+{_PMOD}(?:(?:nineteen[\s-])?(?P<dw>{_alt(lx.DECADE_WORDS)})|'(?P<d2>[1-9]0)s)"
+                    rf"{_END}"),
     ("season", rf"\b{_PMOD}(?:{_REL}\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR})?{_END}"),
-    ("quarter", rf"\b(?:the\s+)?(?P<q>{_alt(lx.QUARTERS)})[\s-]+quarter(?:\s+of\s+{_YEAR})?{_END}"),
+    ("quarter", rf"\b(?:the\s+)?(?:(?P<pyear>(?:1[0-9]|20)\d\d)\s+|(?P<qrel>this|last|next)\s+year'?s\s+)?"
+                rf"(?P<q>{_alt(lx.QUARTERS)})[\s-]+quarter(?:\s+of\s+(?:{_YEAR}|(?P<ofrel>this|last|next)\s+year))?{_END}"),
+    ("year_ago", rf"\b(?:(?:(?:the|a)\s+(?:(?:comparable|same|corresponding)\s+)?)?year[\s-](?:ago|earlier)\s+"
+                 rf"(?:(?P<q>{_alt(lx.QUARTERS)})[\s-]+)?(?P<unit>quarter|period){_END}"
+                 rf"|year[\s-](?:ago|earlier)(?=\s+[a-z]))"),
+    ("the_quarter", rf"\b(?:(?P<lyr>last\s+year'?s)|the|that)\s+(?:(?:latest|most\s+recent|same|comparable|"
+                    rf"corresponding|just[\s-]+ended)\s+)?(?:(?P<pyear>(?:1[0-9]|20)\d\d)\s+)?"
+                    rf"(?P<unit>quarter|period){_END}(?!\s+of\b)(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)|"
+                    rf"last\s+year){_END})?"),
     ("weekday", rf"\b(?:{_REL}\s+)?(?:(?P<dmod>early|late|earlier|later)(?:\s+on)?\s+)?{_WD}(?:\s+{_POD})?{_END}"),
     ("named_today", rf"\b(?P<deictic>today|tonight|yesterday|tomorrow)\s*\(\s*{_WD}\s*\)"),
     ("deictic", rf"\b(?:(?P<dmod>early|late|earlier|later)\s+)?(?P<deictic>today|tonight|yesterday|tomorrow)"
@@ -69,13 +87,16 @@ RULES: tuple[tuple[str, str], ...] = (
                  rf"(?P<unit>week|weekend|month|year|quarter|decade|fortnight){_END}"),
     ("edge_unit", rf"\b(?P<pmod>the\s+end|the\s+beginning|the\s+start|the\s+middle|the\s+first\s+half|"
                   rf"the\s+second\s+half)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year){_END}"),
-    ("ago", rf"\b{_APPROX}{_NUM}[\s-]+{_UNIT}\s+(?P<dir>ago){_END}"),
-    ("anchored", rf"\b{_APPROX}{_NUM}[\s-]+{_UNIT}\s+(?:(?P<dir>later|earlier|afterwards)|"
+    ("ago", rf"{MEASURE}\s+(?P<dir>ago){_END}"),
+    ("anchored", rf"{MEASURE}\s+(?:(?P<dir>later|earlier|afterwards)|"
                  rf"(?P<prep>before|after)(?:\s+(?P<np>the\s+[a-z]+))?){_END}"),
     ("rel_num", rf"\b(?P<rel>the\s+past|the\s+last|the\s+previous|the\s+next|the\s+coming|the\s+following|"
                 rf"past|previous|next|coming|following)\s+{_NUM}\s+{_UNIT}{_END}"),  # bare "last" is a verb
-    ("duration", rf"\b{_APPROX}{_NUM}[\s-]+{_UNIT}(?P<adj>-long)?{_END}(?!-old|\s+old\b)"),
-    ("vague_duration", rf"\b(?P<rel>recent|coming)\s+{_UNIT_PLURAL}{_END}"),
+    ("duration", rf"{MEASURE}(?P<adj>-long)?{_END}(?!-old|\s+old\b)"),
+    ("vague_duration", rf"\b(?P<rel>recent|coming|past)\s+{_UNIT_PLURAL}{_END}"),
+    ("century", rf"\b(?:the\s+|this\s+)?{_PMOD}(?P<ord>1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+century{_END}"
+                rf"|\bthis\s+century{_END}"),
+    ("year_end", rf"\b(?:the\s+)?(?:year[\s-]end|year'?s\s+end)(?:\s+(?P<year>(?:1[0-9]|20)\d\d))?{_END}"),
     ("for_units", rf"(?<=\bfor\s){_UNIT_PLURAL}{_END}"),
     ("contextual", rf"\b(?:(?P<dmod>earlier|later)\s+)?(?P<ctx>the\s+next|the\s+following|the\s+previous|"
                    rf"the\s+preceding|that|the\s+same)\s+(?P<unit>day|morning|afternoon|evening|night|week|"
@@ -86,10 +107,13 @@ RULES: tuple[tuple[str, str], ...] = (
                   rf"days|weeks|months|years|hours)){_END}"),
     ("set_weekdays", rf"(?<=\bon\s)(?P<wd>{_alt(lx.WEEKDAYS)})s{_END}"),
     ("set_adverb", rf"\b(?P<adv>{_alt(lx.SET_ADVERBS)}){_END}"),
-    ("reference", rf"(?:(?<=\bin\s)(?P<inref>{_alt(lx.IN_REFERENCES)})|\b(?P<ref>{_alt(lx.REFERENCES)})){_END}"),
-    ("clock", r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b|[AP]M\b)"
-              r"|\b(?P<h24>[01]\d|2[0-3]):(?P<min24>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time)\b"
-              r"|\b(?P<named>noon|midnight)\b"),
+    ("fiscal_year", r"\b(?:the\s+)?(?:fiscal\s+)?year(?=\s+(?:that\s+)?(?:ended|ending|ends)\b)"),
+    ("reference", rf"\b(?:(?P<inref>{_alt(lx.IN_REFERENCES)})|(?P<ref>{_alt(lx.REFERENCES)})){_END}"),
+    ("clock", rf"(?:\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b|[AP]M\b)"
+              rf"|\b(?P<h24>[01]\d|2[0-3]):(?P<min24>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time)\b"
+              rf"|\b(?P<named>noon|midnight)\b)"
+              rf"(?:\s*\(?(?:{_alt(lx.TIME_ZONES)})\)?(?![\w]))?"  # "5 p.m. EST"
+              rf"(?:,?\s+(?:on\s+)?(?:{_WD}|{_MONTH}\s+{_DAY}){_END}(?!,?\s+\d))?"),
 )
 
 _COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in RULES)
@@ -100,6 +124,8 @@ _CONTEXT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SEASON_CONTEXT = re.compile(r"\b(?:in|during|over|through|by|until|since|this|that)\s+(?:the\s+)?$", re.I)
+_IN_REF_BEFORE = re.compile(r"\b(?:in|about|for|into)\s$", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
@@ -116,6 +142,16 @@ def _accept(text: str, name: str, m: re.Match[str], lo: int) -> bool:
                 return False
             if month.lower() in ("may", "march") and text[m.end() : m.end() + 1].isalpha():
                 return False
+            if len(month) <= 3 and month.lower() != "may" and _NAME_AFTER.match(text, m.end()):
+                return False  # "Jan Kavan": an abbreviation without its period before a name is the name
+    if name == "rel_unit" and parts["rel"].lower() == "the" and parts["unit"].lower() != "weekend":
+        return False  # "the year", "the week": too vague to date (only "the weekend" is deictic)
+    if name == "set_adverb":
+        after = _WORD_AFTER.match(text, m.end())
+        if after and after.group(1).lower() not in lx.FUNCTION_WORDS:
+            return False  # "daily flights", "the average daily volume": an adjective, not a recurring time
+    if name == "holiday" and not parts["holiday"][0].isupper():
+        return False
     if name in ("weekday", "named_today", "set_weekdays") and not (parts.get("wd") or "x")[0].isupper():
         return False
     if name == "year":
@@ -134,6 +170,9 @@ def _accept(text: str, name: str, m: re.Match[str], lo: int) -> bool:
         return False  # "a second convoy": an ordinal, not a duration
     if name == "numeric" and parts["sep"] == "." and len(parts["year"]) == 2:
         return False
+    if name == "reference" and parts.get("inref") and not _IN_REF_BEFORE.search(text, max(lo, m.start() - 6),
+                                                                              m.start()):
+        return False  # "the past" and "the future" are times only after "in", "about", "for", "into"
     if name == "reference" and (parts.get("ref") or "").lower() == "now":
         nxt = text[m.end() : m.end() + 1]
         return nxt != "-"
@@ -144,29 +183,48 @@ def _parts(m: re.Match[str]) -> dict[str, str]:
     return {k: re.sub(r"\s+", " ", v) for k, v in m.groupdict().items() if v is not None}
 
 
-#: every rule's match holds one of these; the rules run only in windows around them (a speed-up, not a filter)
-_KEYWORDS = re.compile(
-    r"\d|\b(?:" + _alt({*lx.MONTHS, *lx.WEEKDAYS, *lx.DEICTIC_DAYS, *lx.SEASONS, *lx.PARTS_OF_DAY, *lx.UNITS,
-                         *lx.KEYWORDS}) + ")",
-    re.IGNORECASE,
-)
+#: every rule's match holds a keyword of one of these classes; a rule runs only in windows around keywords of its
+#: classes (a speed-up, not a filter)
+_KEYWORD_CLASSES: dict[str, Iterable[str]] = {
+    "month": lx.MONTHS, "weekday": lx.WEEKDAYS, "deictic": lx.DEICTIC_DAYS, "season": lx.SEASONS,
+    "pod": lx.PARTS_OF_DAY, "unit": lx.UNITS, "misc": {*lx.KEYWORDS, *lx.SET_ADVERBS},
+}
+_WORD_CLASSES: dict[str, set[str]] = {}
+for _class, _words in _KEYWORD_CLASSES.items():
+    for _word in _words:
+        _WORD_CLASSES.setdefault(_word, set()).add(_class)
+_KEYWORDS = re.compile(r"(?P<digit>\d+)|\b(?P<word>" + _alt(_WORD_CLASSES) + ")", re.IGNORECASE)
+_RULE_CLASSES: dict[str, frozenset[str]] = {
+    name: frozenset(classes.split()) for name, classes in {
+        "iso": "digit", "numeric": "digit", "dmy": "month", "mdy": "month", "dm": "month", "md": "month",
+        "my": "month", "month": "month", "year": "digit", "decade": "digit", "holiday": "unit weekday month misc",
+        "word_year": "misc", "word_decade": "misc digit", "season": "season", "quarter": "misc",
+        "year_ago": "unit", "the_quarter": "misc", "weekday": "weekday", "named_today": "deictic",
+        "deictic": "deictic", "day_part": "pod", "rel_unit": "unit misc", "edge_unit": "unit", "ago": "unit",
+        "anchored": "unit", "rel_num": "unit", "duration": "unit", "vague_duration": "unit", "century": "unit",
+        "year_end": "unit", "for_units": "unit", "contextual": "unit pod misc", "day_around": "unit",
+        "set_every": "weekday unit pod misc", "set_weekdays": "weekday", "set_adverb": "misc",
+        "fiscal_year": "unit", "reference": "misc unit", "clock": "digit misc",
+    }.items()
+}
 _BEFORE, _AFTER = 64, 40
 
 
-def _windows(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Stretches of text[lo:hi] around keywords, merged, ending at a word boundary."""
-    out: list[tuple[int, int]] = []
+def _windows(text: str, lo: int, hi: int) -> list[tuple[int, int, set[str]]]:
+    """Stretches of text[lo:hi] around keywords, merged, ending at a word boundary, with their keyword classes."""
+    out: list[tuple[int, int, set[str]]] = []
     for m in _KEYWORDS.finditer(text, lo, hi):
         a, b = max(lo, m.start() - _BEFORE), min(hi, m.end() + _AFTER)
+        classes = _WORD_CLASSES[m["word"].lower()] if m["word"] else {"digit"}
         if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
+            out[-1] = (out[-1][0], max(out[-1][1], b), out[-1][2] | classes)
         else:
-            out.append((a, b))
+            out.append((a, b, set(classes)))
     fixed = []
-    for a, b in out:
+    for a, b, classes in out:
         while b < hi and text[b].isalnum():
             b += 1
-        fixed.append((a, b))
+        fixed.append((a, b, classes))
     return fixed
 
 
@@ -188,8 +246,10 @@ def find_mentions(text: str, ranges: Sequence[tuple[int, int]]) -> list[Mention]
     mentions: list[Mention] = []
     for lo, hi in _merge(ranges, len(text)):
         found: list[tuple[int, int, str, re.Match[str]]] = []
-        for a, b in _windows(text, lo, hi):
+        for a, b, classes in _windows(text, lo, hi):
             for name, rx in _COMPILED:
+                if classes.isdisjoint(_RULE_CLASSES[name]):
+                    continue
                 for m in rx.finditer(text, a, b):
                     if m.end() > m.start() and _accept(text, name, m, lo):
                         found.append((m.start(), m.end(), name, m))

@@ -7,11 +7,14 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from .lexicon import FUTURE_CUES, PAST_CUES
+from .lexicon import ED_ADJECTIVES, FUTURE_CUES, PAST_CUES
 
 Tense = Literal["past", "present", "future"]
 
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
+#: a cue: (start, end, tense, strong); -ed words are weak (often adjectives: "preferred shares")
+Cue = tuple[int, int, Tense, bool]
+
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=(?:[\"'“‘(\[]|``)?[A-Z0-9])|\n")
 
 
 def _cue_pattern(cues: Sequence[str]) -> re.Pattern[str]:
@@ -53,26 +56,46 @@ class Sentences:
         return s, e
 
 
-def cues(text: str, sentence: tuple[int, int]) -> list[tuple[int, int, Tense]]:
-    """The tense cues of a sentence: (start, end, tense); past cues inside a future verb group are dropped."""
+def cues(text: str, sentence: tuple[int, int]) -> list[Cue]:
+    """The tense cues of a sentence; past cues inside a future verb group are dropped."""
     s, e = sentence
-    found: list[tuple[int, int, Tense]] = [(m.start(), m.end(), "future") for m in _FUTURE.finditer(text, s, e)]
-    future = [(a, b) for a, b, _ in found]
-    for rx in (_PAST, _PAST_VERB):
+    found: list[Cue] = [(m.start(), m.end(), "future", True) for m in _FUTURE.finditer(text, s, e)]
+    future = [(a, b) for a, b, _, _ in found]
+    for rx, strong in ((_PAST, True), (_PAST_VERB, False)):
         for m in rx.finditer(text, s, e):
+            if not strong and m.group().lower() in ED_ADJECTIVES:
+                continue
             if not any(a <= m.start() < b for a, b in future):
-                found.append((m.start(), m.end(), "past"))
+                found.append((m.start(), m.end(), "past", strong))
     return found
 
 
-def tense_at(
-    text: str, sentence: tuple[int, int], start: int, end: int, found: list[tuple[int, int, Tense]] | None = None
-) -> Tense:
-    """The tense of the clause nearest to text[start:end]: the closest future or past cue in its sentence
-    (``found``: the sentence's cues when already computed)."""
-    best: tuple[int, Tense] | None = None
-    for a, b, tense in cues(text, sentence) if found is None else found:
+WEAK_DISTANCE = 1.0  # a weak cue counts this many times its distance
+_SEGMENT_BREAK = re.compile(r"[,;:()—–]| -- ")
+
+
+def _segment(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The stretch of the sentence between the punctuation marks around text[start:end]."""
+    s, e = sentence
+    left = max((m.end() for m in _SEGMENT_BREAK.finditer(text, s, start)), default=s)
+    right = _SEGMENT_BREAK.search(text, end, e)
+    return left, right.start() if right else e
+
+
+def _nearest(found: list[Cue], start: int, end: int) -> Tense | None:
+    """The tense of the closest cue, weak cues counting WEAK_DISTANCE times their distance."""
+    best: tuple[float, Tense] | None = None
+    for a, b, tense, strong in found:
         d = 0 if a < end and start < b else (start - b if b <= start else a - end)
-        if best is None or d < best[0]:
-            best = (d, tense)
-    return best[1] if best else "present"
+        key = (d if strong else d * WEAK_DISTANCE, tense)
+        if best is None or key[0] < best[0]:
+            best = key
+    return best[1] if best else None
+
+
+def tense_at(text: str, sentence: tuple[int, int], start: int, end: int, found: list[Cue] | None = None) -> Tense:
+    """The tense of the clause of text[start:end]: the closest cue in its comma-delimited segment, else in its
+    sentence, strong cues (auxiliaries, irregular pasts) before -ed words (``found``: the sentence's cues)."""
+    found = cues(text, sentence) if found is None else found
+    lo, hi = _segment(text, sentence, start, end)
+    return _nearest([c for c in found if lo <= c[0] < hi], start, end) or _nearest(found, start, end) or "present"
