@@ -5,9 +5,11 @@ Usage (from the project's root):
 
 For every page: ``intake.extract_html`` -> text. A ``with`` snippet found in the text is a true positive, a
 ``without`` snippet found is a false positive -> precision/recall/F1; ``comments`` snippets found are leaks. Reported
-twice: over the whole extracted text, and over the coded zones (headline + body) that ``mark_zones`` keeps. Also the
-accuracy of the page's date and title against ``meta``. Then the zoning throughput: ``mark_zones`` over the seed
-articles repeated to ~10 MB (CPU time, median of 5 runs). Prints one report; not a gate.
+over the whole extracted text, over the coded zones (headline + body) that ``mark_zones(text, extracted=True)``
+keeps, and over those of ``mark_zones(text)`` (the text zoned as if it were scraped plain text). Also the accuracy of the page's date against ``meta.date`` (a gold date written year-day-month,
+"2022-25-10", is read as such) and of its title. Then reprint detection: every page into one ``StoryIndex``, the
+pages it puts into an existing story listed. Then the zoning throughput: ``mark_zones`` over the seed articles
+repeated to ~10 MB (CPU time, median of 5 runs). Prints one report; not a gate.
 
     python benchmarks/bench_extraction.py --speed-only     # only the zoning throughput
 """
@@ -24,6 +26,8 @@ from pathlib import Path
 
 from eventscope.errors import InputError
 from eventscope.intake import extract_html, mark_zones
+from eventscope.intake.dedupe import StoryIndex
+from eventscope.intake.document import make_document
 from eventscope.model import CODED_ZONES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +60,14 @@ def _snippets(item: dict, key: str) -> list[str]:
     return [n for n in (_norm(s) for s in item.get(key) or []) if n]
 
 
+def _gold_date(value: str) -> str:
+    """The gold ``meta.date`` as ISO; a few gold dates are written year-day-month ("2022-25-10"): read them so."""
+    y, m, d = (value[:10].split("-") + ["", ""])[:3]
+    if m.isdigit() and d.isdigit() and int(m) > 12 >= int(d):
+        m, d = d, m
+    return f"{y}-{m}-{d}"
+
+
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -78,9 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     items = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.limit:
         items = items[: args.limit]
-    counts = {k: [0, 0, 0] for k in ("text", "zones")}  # tp, fp, fn
-    leaks = {"text": 0, "zones": 0}
+    outputs = ("text", "zones", "zones-plain")
+    counts = {k: [0, 0, 0] for k in outputs}  # tp, fp, fn
+    leaks = dict.fromkeys(outputs, 0)
     n_comments = n_date = date_ok = n_title = title_ok = skipped = 0
+    stories = StoryIndex()
+    reprints: list[str] = []
     t0 = time.perf_counter()
     for it in items:
         raw = gzip.decompress((args.data / it["html_file"]).read_bytes())
@@ -90,8 +105,14 @@ def main(argv: list[str] | None = None) -> int:
             skipped += 1
             res = None
         text = res.text if res else ""
-        coded = "\n".join(text[z.start : z.end] for z in mark_zones(text) if z.kind in CODED_ZONES) if text else ""
-        for key, out in (("text", _norm(text)), ("zones", _norm(coded))):
+        zoned = {
+            "zones": mark_zones(text, extracted=True) if text else (),
+            "zones-plain": mark_zones(text) if text else (),  # as if the text were scraped plain text
+        }
+        coded = {
+            k: _norm("\n".join(text[z.start : z.end] for z in zs if z.kind in CODED_ZONES)) for k, zs in zoned.items()
+        }
+        for key, out in (("text", _norm(text)), *coded.items()):
             c = counts[key]
             for s in _snippets(it, "with"):
                 if s in out:
@@ -103,22 +124,30 @@ def main(argv: list[str] | None = None) -> int:
                     c[1] += 1
             leaks[key] += sum(1 for s in _snippets(it, "comments") if s in out)
         n_comments += len(_snippets(it, "comments"))
+        if res is not None:
+            url = it.get("url", "").strip() or None
+            match = stories.add(make_document(text, locator=it["id"], url=url, external_id=it["id"], html_meta=res))
+            if not match.is_new_story:
+                reprints.append(f"  {it['id']} ~ {match.matched_document_id} (containment {match.similarity})")
         meta = it.get("meta") or {}
         if meta.get("date"):
             n_date += 1
-            date_ok += bool(res and res.date and res.date.isoformat() == meta["date"][:10])
+            date_ok += bool(res and res.date and res.date.isoformat() == _gold_date(meta["date"]))
         if meta.get("title"):
             n_title += 1
             title_ok += bool(res and res.title and _norm(res.title) == _norm(meta["title"]))
     secs = time.perf_counter() - t0
     print(f"pages: {len(items)}  skipped (no main text): {skipped}  time: {secs:.1f}s")
-    print(f"{'output':8} {'P':>6} {'R':>6} {'F1':>6} {'comment leak':>14}")
-    for key in ("text", "zones"):
+    print(f"{'output':12} {'P':>6} {'R':>6} {'F1':>6} {'comment leak':>14}")
+    for key in outputs:
         p, r, f = _prf(*counts[key])
         leak = leaks[key] / n_comments if n_comments else 0.0
-        print(f"{key:8} {p:6.3f} {r:6.3f} {f:6.3f} {leak:8.3f} ({leaks[key]}/{n_comments})")
+        print(f"{key:12} {p:6.3f} {r:6.3f} {f:6.3f} {leak:8.3f} ({leaks[key]}/{n_comments})")
     print(f"meta.date accuracy: {date_ok}/{n_date} = {date_ok / max(n_date, 1):.3f}")
     print(f"meta.title exact:   {title_ok}/{n_title} = {title_ok / max(n_title, 1):.3f}")
+    print(f"same story as an earlier page: {len(reprints)}")
+    for line in reprints:
+        print(line)
     print(zoning_speed())
     return 0
 

@@ -91,3 +91,126 @@ def test_no_main_text_raises(html: str | bytes, code: str) -> None:
 )
 def test_strip_site_name(title: str | None, site: str | None, url: str | None, expected: str | None) -> None:
     assert strip_site_name(title, site, url) == expected
+
+
+ARTICLE_PARAS = (
+    "<p>Die Polizei hat am Dienstagabend in der Altstadt eine Demonstration mit rund zweitausend Teilnehmern "
+    "aufgelöst, nachdem Flaschen und Steine auf die Beamten geworfen worden waren.</p>"
+    "<p>Nach Angaben eines Sprechers wurden zwölf Menschen festgenommen und vier Beamte leicht verletzt; die "
+    "Veranstalter sprachen dagegen von einem unverhältnismäßigen Einsatz der Polizei.</p>"
+    "<p>Der Innenausschuss des Landtags will sich in der kommenden Woche mit dem Einsatz befassen, wie eine "
+    "Sprecherin des Parlaments am Mittwoch mitteilte.</p>"
+)
+
+
+def german_page(comment_markup: str, *, article_class: str = "artikel", head: str = "") -> str:
+    return (
+        f"<html lang='de'><head><title>Demonstration aufgelöst</title>{head}</head><body>"
+        f"<article class='{article_class}'><h1>Polizei löst Demonstration in der Altstadt auf</h1>"
+        f"{ARTICLE_PARAS}</article>{comment_markup}</body></html>"
+    )
+
+
+READER_POSTS = (
+    "<p>Also ich war dabei und das war total friedlich, die Polizei hat einfach angefangen.</p>",
+    "<p>Wer Steine wirft, muss mit den Folgen leben, so einfach ist das doch.</p>",
+)
+
+
+def page_with_thread(thread: str) -> str:
+    """Article and reader comments inside one content column (trafilatura alone keeps such comments)."""
+    return (
+        "<html lang='de'><head><title>Demonstration aufgelöst</title></head><body><div id='content'>"
+        f"<h1>Polizei löst Demonstration in der Altstadt auf</h1><div class='news_text'>{ARTICLE_PARAS}</div>"
+        f"{thread}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        "<div class='kommentare'>"
+        + "".join(f"<div class='kommentar-item'><div class='kommentar-text'>{p}</div></div>" for p in READER_POSTS)
+        + "</div>",
+        "<div class='Leserbriefe'>"
+        + "".join(f"<div class='LeserbriefText'>{p}</div>" for p in READER_POSTS)
+        + "</div>",
+        "".join(f"<div class='MsgComment'>{p}</div>" for p in READER_POSTS),
+        "<section id='replies'>" + "".join(f"<div class='post'>{p}</div>" for p in READER_POSTS) + "</section>",
+        "<div id='disqus_thread'>" + "".join(READER_POSTS) + "</div>",
+    ],
+)
+def test_comment_containers_are_removed_before_extraction(thread: str) -> None:
+    text = extract_html(page_with_thread(thread)).text
+    assert "zwölf Menschen festgenommen" in text
+    assert "Innenausschuss des Landtags" in text
+    assert "total friedlich" not in text
+    assert "Folgen leben" not in text
+
+
+@pytest.mark.parametrize("article_class", ["post has-comments", "entry comments-open", "article comment-count-3"])
+def test_article_wrapper_named_after_comments_is_kept(article_class: str) -> None:
+    text = extract_html(german_page("", article_class=article_class)).text
+    assert "zwölf Menschen festgenommen" in text
+
+
+def test_forum_thread_keeps_the_opening_post() -> None:
+    opening = (
+        "<p>Seit dem letzten Update verbindet sich mein Laptop nicht mehr mit dem WLAN im Büro, obwohl alle "
+        "anderen Geräte problemlos funktionieren. Ich habe den Router neu gestartet, den Treiber neu installiert "
+        "und die gespeicherten Netzwerke gelöscht, aber nichts davon hat geholfen. Hat jemand eine Idee, woran es "
+        "liegen könnte oder was ich noch ausprobieren sollte, bevor ich das Gerät einschicke?</p>"
+    )
+    replies = [
+        "<p>Bei mir war es der Energiesparmodus der Netzwerkkarte, schau mal in den Einstellungen nach.</p>",
+        "<p>Hatte ich auch, nach dem nächsten Update war es wieder weg.</p>",
+    ]
+    posts = "".join(
+        f"<div class='MsgComment' id='msg-{i}'><div class='MsgCommentText'>{p}</div></div>"
+        for i, p in enumerate([opening, *replies])
+    )
+    html = f"<html><head><title>WLAN geht nicht mehr</title></head><body><main><h1>WLAN geht nicht mehr</h1>{posts}</main></body></html>"
+    text = extract_html(html).text
+    assert "Treiber neu installiert" in text
+    assert "Energiesparmodus" not in text
+
+
+@pytest.mark.parametrize(
+    ("head", "body_extra", "expected"),
+    [
+        # one visible <time> date on the page wins over a different metadata stamp
+        (
+            "<meta property='article:published_time' content='2021-03-01T08:00:00+01:00'>",
+            "<p class='meta'><time datetime='2021-03-04'>4. März 2021</time></p>",
+            dt.date(2021, 3, 4),
+        ),
+        # a date-only field stored as local midnight in UTC: 23:00 Z the day before
+        (
+            "<meta property='article:published_time' content='2022-11-06T23:00:00.000Z'>",
+            "",
+            dt.date(2022, 11, 7),
+        ),
+        # an ordinary UTC time stays on its day
+        (
+            "<meta property='article:published_time' content='2022-11-06T23:17:41Z'>",
+            "",
+            dt.date(2022, 11, 6),
+        ),
+    ],
+)
+def test_publication_date_refinements(head: str, body_extra: str, expected: dt.date) -> None:
+    html = german_page("", head=head).replace("<h1>", body_extra + "<h1>", 1)
+    assert extract_html(html).date == expected
+
+
+def test_time_elements_inside_comments_do_not_count() -> None:
+    comments = (
+        "<div class='comment-list'>"
+        + "".join(
+            f"<div class='comment'><time datetime='2021-03-0{i + 5}'>{i + 5}. März</time>{p}</div>"
+            for i, p in enumerate(READER_POSTS)
+        )
+        + "</div>"
+    )
+    head = "<meta property='article:published_time' content='2021-03-04T09:30:00+01:00'>"
+    assert extract_html(german_page(comments, head=head)).date == dt.date(2021, 3, 4)

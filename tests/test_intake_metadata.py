@@ -148,3 +148,34 @@ def test_metadata_spans_index_the_text(parts: list[str]) -> None:
     assert title is None or title in text
     outlet = find_outlet(text, zones, None)
     assert outlet is None or outlet in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Polizei löst Kundgebung am Hafen auf\n\nVeröffentlicht am 1. Februar 2022, 10:15 Uhr\n\n"
+            "Die Polizei hat am Dienstag eine Kundgebung am Hafen aufgelöst, nachdem Steine geworfen wurden.\n",
+            dt.date(2022, 2, 1),
+        ),
+        (
+            "La policía dispersa una protesta frente al puerto\n\n5 de marzo de 2021\n\n"
+            "La policía dispersó el martes una manifestación frente al puerto de la ciudad.\n",
+            dt.date(2021, 3, 5),
+        ),
+        (
+            "La police disperse une manifestation devant le port\n\nPublié le 12 mars 2020 à 14h05\n\n"
+            "La police a dispersé mardi une manifestation devant le port de la ville.\n",
+            dt.date(2020, 3, 12),
+        ),
+        (
+            "Polizei löst Kundgebung am Hafen auf\n\nAktualisiert am 3. Februar 2022\n\n"
+            "Veröffentlicht am 1. Februar 2022\n\n"
+            "Die Polizei hat am Dienstag eine Kundgebung am Hafen aufgelöst, nachdem Steine geworfen wurden.\n",
+            dt.date(2022, 2, 1),
+        ),
+    ],
+)
+def test_foreign_datelines(text: str, expected: dt.date) -> None:
+    published, _ = find_published(text)
+    assert published is not None and published.date == expected

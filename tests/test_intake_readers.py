@@ -270,10 +270,10 @@ def test_unexpected_failure_in_one_input_is_a_skip(tmp_path: Path, monkeypatch: 
 
     real = document.mark_zones
 
-    def flaky(text: str):  # type: ignore[no-untyped-def]
+    def flaky(text: str, **kwargs):  # type: ignore[no-untyped-def]
         if "EXPLODE" in text:
             raise RuntimeError("boom")
-        return real(text)
+        return real(text, **kwargs)
 
     monkeypatch.setattr(document, "mark_zones", flaky)
     (tmp_path / "a.txt").write_text("EXPLODE " + ARTICLE, encoding="utf-8")

@@ -256,3 +256,97 @@ def test_zone_invariants(parts: list[str], sep: str) -> None:
         assert z.reason
         prev_end = z.end
     assert sum(z.kind == "headline" for z in zones) <= 1
+
+
+# Main text as an extractor (trafilatura) gives it: one paragraph per line, furniture mostly gone already.
+EXTRACTED = "\n".join(
+    [
+        "Zutaten und Ablauf des Hilfskonvois",
+        "12 Lastwagen",
+        "3.400 Decken",
+        "Der Konvoi erreichte am Montag die Stadt, nachdem die Straße zwei Tage lang gesperrt gewesen war.",
+        "Die Helfer verteilten Decken, Wasser und Medikamente an die Familien in den Notunterkünften.",
+        "Ausgabestellen",
+        "Turnhalle Nord",
+        "Alte Schule am Markt",
+        "Lesen Sie auch: Weitere Hilfslieferungen geplant",
+        "Zum Newsletter anmelden",
+        "Alle Rechte vorbehalten",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("needle", "extracted", "kind"),
+    [
+        ("12 Lastwagen", True, "body"),
+        ("3.400 Decken", True, "body"),
+        ("Turnhalle Nord", True, "body"),
+        ("Alte Schule am Markt", True, "body"),
+        ("Der Konvoi erreichte", True, "body"),
+        ("Lesen Sie auch", True, "boilerplate"),
+        ("Zum Newsletter anmelden", True, "boilerplate"),
+        ("Alle Rechte vorbehalten", True, "boilerplate"),
+        # the same lines in plain scraped text: short lines around the prose are page debris
+        ("3.400 Decken", False, "boilerplate"),
+        ("Alte Schule am Markt", False, "boilerplate"),
+        ("Der Konvoi erreichte", False, "body"),
+    ],
+)
+def test_extracted_text_keeps_short_lines_in_body(needle: str, extracted: bool, kind: str) -> None:
+    at = EXTRACTED.index(needle)
+    zone = next(z for z in mark_zones(EXTRACTED, extracted=extracted) if z.start <= at < z.end)
+    assert zone.kind == kind, zone
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lea también: Liberan a los periodistas detenidos en la frontera",
+        "VEA TAMBIÉN: El gobierno anuncia nuevas medidas",
+        "À lire aussi",
+        "Leggi anche: Le proteste continuano",
+        "Czytaj też: Protesty w stolicy",
+        "Das könnte Sie auch interessieren:",
+        "Síguenos en Telegram, Instagram y Facebook",
+        "Teilen mit:",
+        "Wird geladen …",
+        "To view the full story, please subscribe to the Daily Courier.",
+        "Todos los derechos reservados",
+        "ANZEIGE - Jetzt bestellen",
+    ],
+)
+def test_furniture_in_other_languages(line: str) -> None:
+    text = f"{ARTICLE_LINE}\n\n{line}\n\n{ARTICLE_LINE_2}\n"
+    assert kind_of(text, line) == "boilerplate"
+
+
+ARTICLE_LINE = (
+    "Die Armee meldete am Sonntag heftige Kämpfe um den Flughafen der Stadt, mindestens zehn Menschen starben."
+)
+ARTICLE_LINE_2 = "Der Gouverneur rief die Bewohner auf, ihre Häuser nicht zu verlassen, bis die Kämpfe beendet seien."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Anzeige gegen den Bürgermeister wurde am Montag von der Staatsanwaltschaft geprüft.",
+        "Folgen des Angriffs waren noch Tage später in der ganzen Stadt zu sehen, sagten Bewohner.",
+        "Lea Müller, eine Sprecherin der Polizei, sagte, die Lage sei unter Kontrolle.",
+    ],
+)
+def test_news_sentences_that_start_like_furniture_stay_body(sentence: str) -> None:
+    text = f"{ARTICLE_LINE}\n\n{sentence}\n\n{ARTICLE_LINE_2}\n"
+    assert kind_of(text, sentence) == "body"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "戦闘が続く地域で、住民たちは避難所に集まりました。政府は支援物資を送ると発表しました。",
+        "当地时间周一，该市发生激烈冲突，至少十人死亡。政府表示将派遣救援队伍前往灾区。",
+    ],
+)
+def test_text_without_spaces_is_prose(text: str) -> None:
+    zones = mark_zones(text + "\n")
+    assert [z.kind for z in zones] == ["body"]

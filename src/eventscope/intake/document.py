@@ -47,7 +47,7 @@ def make_document(
     """
     if isinstance(published, dt.date):
         published = PublishedDate(published, "day", "override")
-    zones = mark_zones(text)
+    zones = mark_zones(text, extracted=html_meta is not None)
     note = None
     if published is None and html_meta is not None and html_meta.date is not None:
         published = PublishedDate(html_meta.date, "day", "html")

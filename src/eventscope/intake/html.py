@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..errors import Codes, InputError, Skip
 from .decode import DecodeProblem, decode_bytes
+from .zones_data import COMMENT_BLOCK_EXCLUDE, COMMENT_BLOCK_MARKERS
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement  # type: ignore[import-untyped]
 
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.I)
 
@@ -33,6 +39,80 @@ def _iso_date(value: object) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+#: fewer words of main text than this after removing comment containers: retry keeping the first one
+MIN_MAIN_WORDS = 40
+
+_STAMP = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]00:?00)?)?")
+_PUBLISHED_META = (
+    '//meta[@property="article:published_time" or @name="article:published_time" or @itemprop="datePublished"'
+    ' or @property="og:article:published_time" or @name="date" or @name="pubdate" or @name="dc.date"]/@content'
+)
+_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+
+
+def _stamp_date(value: str, *, midnight_shift: bool = False) -> dt.date | None:
+    """The calendar date of an ISO stamp; with ``midnight_shift`` a 22:00/23:00 UTC stamp is the next day.
+
+    CMSs that store a date-only field as local midnight in central Europe write it as 22:00 or 23:00 UTC the day
+    before: the date the page shows is the next day.
+    """
+    m = _STAMP.match(value)
+    if not m:
+        return None
+    y, mo, d, hh, mm, ss, utc = m.groups()
+    try:
+        day = dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+    if midnight_shift and utc and hh in ("22", "23") and mm == "00" and ss in (None, "00"):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _published_stamps(tree: HtmlElement) -> list[str]:
+    stamps = [str(v) for v in tree.xpath(_PUBLISHED_META)]
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        stamps += _JSONLD_PUBLISHED.findall(script.text or "")
+    return stamps
+
+
+def refine_date(
+    date: dt.date | None, tree: HtmlElement, url: str | None, removed: Sequence[HtmlElement] = ()
+) -> dt.date | None:
+    """Correct htmldate's publication date with what the page shows its readers.
+
+    1. One visible ``<time datetime>`` date on the whole page (outside the ``removed`` comment containers) is the
+       article's date.
+    2. A published stamp of that day at 22:00/23:00 UTC is local midnight of the next day.
+    3. A bare 1 January (a year found, no day) gives way to the best dated stamp htmldate finds otherwise.
+    """
+    gone = set(removed)
+    stamps = (
+        _stamp_date(str(t.get("datetime")), midnight_shift=True)
+        for t in tree.iter("time")
+        if t.get("datetime") and not any(a in gone for a in t.iterancestors())
+    )
+    times = {d for d in stamps if d is not None}
+    if len(times) == 1:
+        only = next(iter(times))
+        if only <= dt.date.today():
+            return only
+    if date is None:
+        return None
+    for stamp in _published_stamps(tree):
+        if _stamp_date(stamp) == date:
+            shifted = _stamp_date(stamp, midnight_shift=True)
+            if shifted is not None and shifted != date:
+                return shifted
+    if date.month == 1 and date.day == 1:
+        from htmldate import find_date
+
+        other = _iso_date(find_date(tree, extensive_search=True, original_date=False, url=url))
+        if other is not None and (other.month, other.day) != (1, 1) and other <= dt.date.today():
+            return other
+    return date
 
 
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " › ", " » ", " :: ", " · ", " / ")
@@ -70,6 +150,105 @@ def _clean(value: object) -> str | None:
     return value or None
 
 
+_COMMENT_ATTR = re.compile("|".join(re.escape(m) for m in COMMENT_BLOCK_MARKERS))
+_COMMENT_EXCLUDE = re.compile("|".join(re.escape(m) for m in COMMENT_BLOCK_EXCLUDE))
+_NEVER_PRUNED = frozenset({"html", "body", "head"})
+
+
+def _comment_blocks(tree: HtmlElement) -> list[HtmlElement]:
+    """The outermost reader-comment containers of a page (class/id vocabulary), in document order.
+
+    An element holding the page's ``<h1>`` is never one (it is the article's wrapper, whatever its classes say).
+    """
+    found: list[HtmlElement] = []
+    inside: set[HtmlElement] = set()
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _NEVER_PRUNED:
+            continue
+        parent = el.getparent()
+        if parent is not None and parent in inside:
+            inside.add(el)
+            continue
+        attrs = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if len(attrs) < 4 or not _COMMENT_ATTR.search(attrs) or _COMMENT_EXCLUDE.search(attrs):
+            continue
+        if el.find(".//h1") is not None:
+            continue
+        found.append(el)
+        inside.add(el)
+    return found
+
+
+def _text_len(el: HtmlElement) -> int:
+    return len("".join(el.itertext()).split())
+
+
+def _paths(tree: HtmlElement, blocks: list[HtmlElement]) -> list[str]:
+    """Absolute XPaths of the elements for trafilatura's ``prune_xpath`` (it prunes after reading the metadata).
+
+    Last first: removing an element renumbers its later siblings, never the earlier ones.
+    """
+    root = tree.getroottree()
+    return [root.getpath(el) for el in reversed(blocks)]
+
+
+def _bare(tree: HtmlElement | str, url: str | None, prune: list[str] | None = None) -> Any:
+    from trafilatura import bare_extraction
+
+    return bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        with_metadata=True,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        prune_xpath=prune or None,
+    )
+
+
+def _get(doc: Any, key: str) -> Any:
+    return doc.get(key) if isinstance(doc, dict) else getattr(doc, key, None)
+
+
+def _opens_thread(blocks: list[HtmlElement]) -> bool:
+    """Whether the first comment container opens a thread: a later sibling container has its class (forum posts)."""
+    first = blocks[0]
+    parent, cls = first.getparent(), first.get("class")
+    return any(b.getparent() is parent and b.get("class") == cls for b in blocks[1:])
+
+
+def _words(doc: Any) -> int:
+    text = _get(doc, "text") if doc is not None else None
+    return len(text.split()) if isinstance(text, str) else 0
+
+
+def _extract(html: str, url: str | None) -> tuple[Any, HtmlElement | None, list[HtmlElement]]:
+    """trafilatura over the page with reader-comment containers removed (after its metadata is read).
+
+    When removing them leaves too little main text: on a forum thread (the first container has sibling containers
+    of its class) the opening post is kept; otherwise the page is extracted whole, trafilatura's own comment
+    exclusion doing the work. Returns the extraction, the parsed page and the containers removed.
+    """
+    from trafilatura.utils import load_html
+
+    page = load_html(html)
+    if page is None:
+        return _bare(html, url), None, []
+    blocks = _comment_blocks(page)
+    if not blocks:
+        return _bare(page, url), page, []  # bare_extraction works on a copy of a tree it is given
+    doc = _bare(page, url, _paths(page, blocks))
+    thread = _opens_thread(blocks)
+    if _words(doc) >= max(MIN_MAIN_WORDS, _text_len(blocks[0]) if thread else 0):
+        return doc, page, blocks
+    if thread:
+        doc = _bare(page, url, _paths(page, blocks[1:]))
+        if _words(doc) >= MIN_MAIN_WORDS:
+            return doc, page, blocks[1:]
+    return _bare(page, url), page, []
+
+
 def extract_html(html: str | bytes, url: str | None = None, *, source: str | None = None) -> HtmlResult:
     """Extract the main text (no comments) and metadata; raise InputError(Skip(HTML)) when there is none."""
     where = source or url or "<html>"
@@ -80,34 +259,26 @@ def extract_html(html: str | bytes, url: str | None = None, *, source: str | Non
             raise InputError(Skip(where, e.code, e.message)) from e
     if not html.strip():
         raise InputError(Skip(where, Codes.HTML, "empty HTML"))
-    from trafilatura import bare_extraction
-
     try:
-        doc = bare_extraction(
-            html,
-            url=url,
-            include_comments=False,
-            with_metadata=True,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-        )
+        doc, tree, removed = _extract(html, url)
     except Exception as e:  # trafilatura/lxml raise a variety of parser errors on broken pages
         raise InputError(Skip(where, Codes.HTML, f"HTML could not be parsed: {type(e).__name__}: {e}")) from e
     if doc is None:
         raise InputError(Skip(where, Codes.HTML, "no main text could be extracted from the HTML"))
-    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
-    text = get("text")
+    text = _get(doc, "text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(Skip(where, Codes.HTML, "no main text could be extracted from the HTML"))
-    site = _clean(get("sitename"))
+    site = _clean(_get(doc, "sitename"))
+    date = _iso_date(_get(doc, "date"))
+    if tree is not None:
+        date = refine_date(date, tree, url, removed)
     return HtmlResult(
         text=text,
-        title=strip_site_name(_clean(get("title")), site, url),
-        date=_iso_date(get("date")),
+        title=strip_site_name(_clean(_get(doc, "title")), site, url),
+        date=date,
         site_name=site,
-        author=_clean(get("author")),
-        language=_clean(get("language")) or _page_language(html),
+        author=_clean(_get(doc, "author")),
+        language=_clean(_get(doc, "language")) or _page_language(html),
     )
 
 

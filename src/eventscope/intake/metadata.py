@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from ..model import PublishedDate, Span, Zone
 from .zones import mark_zones
-from .zones_data import PLATFORM_DOMAINS, SITE_TLDS
+from .zones_data import FOREIGN_MONTHS, PLATFORM_DOMAINS, SITE_TLDS
 
 MONTHS: dict[str, int] = {
     **{
@@ -27,6 +27,7 @@ MONTHS: dict[str, int] = {
     **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
     "sept": 9,
     "febr": 2,
+    **FOREIGN_MONTHS,
 }
 _MONTH = r"(?P<{g}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
@@ -47,9 +48,9 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + _WEEKDAY
             + r"(?P<d>\d{1,2})"
             + _ORD
-            + r"\s+(?:of\s+)?"
+            + r"\.?\s+(?:of\s+|de\s+)?"
             + _MONTH.format(g="mon")
-            + r",?\s+(?P<y>\d{4})\b"
+            + r",?\s+(?:de\s+)?(?P<y>\d{4})\b"
             + _TIME,
             re.I,
         ),
@@ -65,8 +66,16 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("numeric", re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b" + _TIME)),
     ("my", re.compile(r"\b" + _MONTH.format(g="mon") + r",?\s+(?P<y>\d{4})\b", re.I)),
 )
-_PUBLISHED_CUE = re.compile(r"(?:published|posted|first published|created|released|issued)\W*(?:on\W*)?$", re.I)
-_UPDATED_CUE = re.compile(r"(?:updated|modified|edited|revised)\W*(?:on\W*)?$", re.I)
+_ON = r"\W*(?:(?:on|am|le|el|il|em|vom)\W*)?$"
+_PUBLISHED_CUE = re.compile(
+    r"(?:published|posted|first published|created|released|issued|veröffentlicht|erschienen|publié|publicado|"
+    r"pubblicato)" + _ON,
+    re.I,
+)
+_UPDATED_CUE = re.compile(
+    r"(?:updated|modified|edited|revised|aktualisiert|geändert|mis à jour|actualizado|aggiornato|atualizado)" + _ON,
+    re.I,
+)
 #: how many leading zones are "the first lines of the text"
 HEAD_ZONES = 15
 
@@ -81,7 +90,7 @@ _PIPE_OUTLET = re.compile(r"[|•]\s*([^|•]{2,40}?)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
-class _Found:
+class FoundDate:
     date: dt.date
     precision: str
     start: int
@@ -119,9 +128,9 @@ def _parse_match(kind: str, m: re.Match[str]) -> tuple[dt.date, str, str | None]
         return None
 
 
-def _dates_in(text: str, start: int, end: int) -> list[_Found]:
+def dates_in(text: str, start: int, end: int) -> list[FoundDate]:
     """Every date in text[start:end], longest/first pattern winning where they overlap."""
-    out: list[_Found] = []
+    out: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in DATE_PATTERNS:
         for m in rx.finditer(text, start, end):
@@ -131,7 +140,7 @@ def _dates_in(text: str, start: int, end: int) -> list[_Found]:
             if parsed is None:
                 continue
             taken.append((m.start(), m.end()))
-            out.append(_Found(parsed[0], parsed[1], m.start(), m.end(), parsed[2]))
+            out.append(FoundDate(parsed[0], parsed[1], m.start(), m.end(), parsed[2]))
     return out
 
 
@@ -151,9 +160,9 @@ def find_published(text: str, zones: Sequence[Zone] | None = None) -> tuple[Publ
     rank = {"dateline": 0, "byline": 1}
     candidates = [z for z in zones if z.kind in rank]
     candidates += [z for z in zones[:HEAD_ZONES] if z.kind in ("boilerplate", "headline")]
-    best: tuple[tuple[int, int, int, int], _Found] | None = None
+    best: tuple[tuple[int, int, int, int], FoundDate] | None = None
     for z in candidates:
-        for f in _dates_in(text, z.start, z.end):
+        for f in dates_in(text, z.start, z.end):
             key = (_cue_rank(text, z.start, f.start), rank.get(z.kind, 2), 0 if f.precision == "day" else 1, f.start)
             if best is None or key < best[0]:
                 best = (key, f)
@@ -216,4 +225,4 @@ def find_title(text: str, zones: Sequence[Zone]) -> str | None:
     return None
 
 
-__all__ = ["find_outlet", "find_published", "find_title"]
+__all__ = ["FoundDate", "dates_in", "find_outlet", "find_published", "find_title"]

@@ -22,13 +22,14 @@ from .zones_data import (
     BYLINE_STARTS,
     COMMENT_WIDGET_PHRASES,
     DATELINE_WORDS,
+    FOREIGN_DATELINE_WORDS,
+    FOREIGN_MONTHS,
     OPINION_WORDS,
     WIDGET_KEYS,
     WIDGET_PHRASES,
 )
 
 _LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
-_KEYS = re.compile("|".join(re.escape(k) for k in WIDGET_KEYS))
 _WIDGET_GROUPS = {**{f"w_{cat}": ps for cat, ps in WIDGET_PHRASES.items()}, "comment": COMMENT_WIDGET_PHRASES}
 
 
@@ -56,9 +57,11 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+) | frozenset(FOREIGN_MONTHS)
+_DATELINE_WORDS = DATELINE_WORDS | FOREIGN_DATELINE_WORDS
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SECTION_LABEL = re.compile(r"\([A-Z0-9&]{2,8}\)$")
-_TERMINAL = frozenset(".!?…")
+_TERMINAL = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]"
 _CURRENCY = frozenset("$€£¥₽₹%")
 
@@ -109,10 +112,20 @@ def _units(text: str) -> list[_Unit]:
                 last += 1
             e0 = lines[last][1]
             chunk = text[s0:e0]
-            units.append(_Unit(s0, e0, p, chunk, len(chunk.split())))
+            units.append(_Unit(s0, e0, p, chunk, _word_count(chunk)))
             k = last + 1
         i = j + 1
     return units
+
+
+def _word_count(s: str) -> int:
+    """Words of a unit; in scripts written without spaces (Chinese, Japanese) about two characters make a word."""
+    n = len(s.split())
+    if n * 8 < len(s):  # long stretches without spaces
+        cjk = len(_CJK.findall(s))
+        if cjk:
+            n = max(n, cjk // 2)
+    return n
 
 
 def _breaks(text: str, start: int, end: int) -> int:
@@ -156,7 +169,7 @@ def _is_dateline(low: str, words: int) -> bool:
     has_month = any(t.rstrip(".") in _MONTHS for t in toks)
     if not ((has_month and has_num) or _NUMERIC_DATE.search(low)):
         return False
-    other = [t for t in toks if not t.isdigit() and t.rstrip(".") not in DATELINE_WORDS and not _is_iso_piece(t)]
+    other = [t for t in toks if not t.isdigit() and t.rstrip(".") not in _DATELINE_WORDS and not _is_iso_piece(t)]
     return len(other) <= 1 and len(other) * 4 <= len(toks)
 
 
@@ -190,7 +203,7 @@ def _widget(low: str, *, comments: bool) -> str | None:
     """The widget group a normalised line matches ("comment" or "w_<category>"), or None."""
     start, anywhere = (_WIDGET_START, _WIDGET_ANY) if comments else (_PAGE_START, _PAGE_ANY)
     m = start.match(low)
-    if m is None and _KEYS.search(low):
+    if m is None and any(k in low for k in WIDGET_KEYS):  # plain substring tests: faster than one alternation
         m = anywhere.search(low)
     return m.lastgroup if m else None
 
@@ -252,22 +265,30 @@ def _set(u: _Unit, kind: str, reason: str, score: float | None = None) -> None:
         u.score = score
 
 
-def _assign(units: list[_Unit]) -> None:
+_FURNITURE = frozenset({"widget", "cwidget", "digits", "repeated"})
+#: in text an extractor already cut from a page, only widget vocabulary marks furniture: short lines, figures and
+#: repeated lines there are list items, table cells, subheadings and recipe steps of the article
+_FURNITURE_EXTRACTED = frozenset({"widget", "cwidget"})
+_EXTRACTED_WHY = "short line of extracted main text"
+
+
+def _assign(units: list[_Unit], extracted: bool) -> None:
     """Give every unit its zone kind from its label and its position."""
     body_idx = [i for i, u in enumerate(units) if u.label == "prose"]
     if not body_idx:
-        _assign_no_body(units)
+        _assign_no_body(units, extracted)
         return
+    furniture = _FURNITURE_EXTRACTED if extracted else _FURNITURE
     body0 = body_idx[0]
     comments0 = _comment_start(units, body0)
     tail0 = _opinion_tail(units, body0, comments0)
     body_last = max((i for i in body_idx if i < tail0), default=body0)
-    _assign_head(units, body0)
+    _assign_head(units, body0, extracted)
     widget_list = False  # inside a list that follows a widget heading ("Related articles")
     for i in range(body0, tail0):
         u = units[i]
         lab = u.label
-        if lab in ("widget", "cwidget", "digits", "repeated"):
+        if lab in furniture:
             _set(u, "boilerplate", u.why)
             widget_list = lab == "widget"
         elif lab == "prose":
@@ -280,6 +301,8 @@ def _assign(units: list[_Unit]) -> None:
         elif i < body_last:
             why = "subheading inside the body" if lab == "title" else "short line inside the running text"
             _set(u, "body", why, 0.5)
+        elif extracted:
+            _set(u, "body", f"{_EXTRACTED_WHY} after the last paragraph", 0.5)
         else:
             _set(u, "boilerplate", f"{u.why} after the article's end")
     for i in range(tail0, comments0):
@@ -336,7 +359,7 @@ def _opinion_tail(units: list[_Unit], body0: int, comments0: int) -> int:
     return marker + 1
 
 
-def _assign_head(units: list[_Unit], body0: int) -> None:
+def _assign_head(units: list[_Unit], body0: int, extracted: bool) -> None:
     """Units before the body: headline (best title-like), dateline, byline, standfirst, else boilerplate."""
     cands = [i for i in range(body0) if units[i].label == "title"]
     head = max(cands, key=lambda i: (_headline_score(units, i, body0), i), default=None)
@@ -348,20 +371,25 @@ def _assign_head(units: list[_Unit], body0: int) -> None:
             _set(u, u.label, u.why)
         elif u.label == "title" and head is not None and i > head and u.words >= 6:
             _set(u, "body", "standfirst between headline and body", 0.5)
+        elif extracted and u.label not in _FURNITURE_EXTRACTED:
+            _set(u, "body", f"{_EXTRACTED_WHY} before the first paragraph", 0.5)
         elif u.label == "title":
             _set(u, "boilerplate", "title-like line that is not the headline (section or site name)", 0.55)
         else:
             _set(u, "boilerplate", f"{u.why} before the body")
 
 
-def _assign_no_body(units: list[_Unit]) -> None:
-    """No prose at all: a title-like unit becomes the headline, the rest keeps local labels."""
+def _assign_no_body(units: list[_Unit], extracted: bool) -> None:
+    """No prose at all: a title-like unit becomes the headline, the rest keeps local labels (or is body, when the
+    text was extracted from a page)."""
     head = next((i for i, u in enumerate(units) if u.label == "title"), None)
     for i, u in enumerate(units):
         if i == head:
             _set(u, "headline", "title-like line (no prose in the text)", 0.5)
         elif u.label in ("dateline", "byline"):
             _set(u, u.label, u.why)
+        elif extracted and u.label not in _FURNITURE_EXTRACTED:
+            _set(u, "body", f"{_EXTRACTED_WHY}; no prose in the text", 0.5)
         else:
             _set(u, "boilerplate", f"{u.why}; no prose in the text")
 
@@ -380,15 +408,19 @@ def _merge(units: list[_Unit]) -> tuple[Zone, ...]:
     return tuple(zones)
 
 
-def mark_zones(text: str) -> tuple[Zone, ...]:
-    """Classify the text's lines/paragraphs into zones (in order, non-overlapping, whitespace-trimmed)."""
+def mark_zones(text: str, *, extracted: bool = False) -> tuple[Zone, ...]:
+    """Classify the text's lines/paragraphs into zones (in order, non-overlapping, whitespace-trimmed).
+
+    ``extracted``: the text is an extractor's main text of a web page (trafilatura), already free of most page
+    furniture: short lines there are kept in the body unless widget vocabulary marks them.
+    """
     units = _units(text)
     if not units:
         return ()
     repeats: Counter[str] = Counter(_norm(u.text) for u in units if u.words <= 8)
     for u in units:
         _label(u, repeats)
-    _assign(units)
+    _assign(units, extracted)
     return _merge(units)
 
 

@@ -70,6 +70,69 @@ WIDGET_PHRASES: dict[str, tuple[str, ...]] = {
         r"^(?:loading|please wait)\W*$",
         r"javascript (?:is )?(?:required|disabled)",
     ),
+    # the same furniture in the other languages of news pages (de, es, fr, it, pt, pl); anchored phrases only match
+    # at a line's start, unanchored ones contain a key of WIDGET_KEYS
+    "related_intl": (
+        r"^(?:auch lesen|lesen sie (?:auch|mehr)|lies auch|mehr (?:zum thema|themen|dazu)|mehr lesen\W*$)",
+        r"^(?:weitere (?:artikel|beiträge|themen|nachrichten|meldungen)|weitere aktuelle themen)",
+        r"^(?:empfohlene|ähnliche|verwandte) (?:beiträge|artikel)",
+        r"^(?:das (?:thema )?könnte (?:dich|sie|euch) auch interessieren|auch interessant|top-themen)",
+        r"^meist(?:-| )?(?:gelesen|diskutiert|kommentiert|geklickt)",
+        r"^(?:lea|lee|vea|ver) (?:también|además|más)\b",
+        r"^lea\s*:",
+        r"^(?:le|te) puede (?:interesar|gustar)",
+        r"^(?:más sobre|noticias relacionadas|artículos relacionados)\b",
+        r"^(?:à lire aussi|a lire aussi|lire aussi|voir aussi|sur le même sujet|à voir aussi|pour aller plus loin)\b",
+        r"^(?:leggi anche|potrebbe interessarti|articoli correlati)\b",
+        r"^(?:leia (?:também|mais)|veja também|saiba mais)\b",
+        r"^(?:czytaj (?:też|także|więcej)|zobacz (?:też|także)|polecamy)\b",
+        r"^(?:anzeige|werbung|publicidad|publicité|pubblicità|reklama)(?:\s*[-–:|]|$)",
+        r"^(?:inhaltsverzeichnis|table of contents|índice)$",
+        r"^(?:wird geladen|cargando|chargement|caricamento)\W*$",
+        r"^(?:schlagwörter|schlagworte|stichworte|etiquetas|temas|themen)\s*:",
+        r"^(?:temas|themen|schlagwörter|etiquetas)$",
+        r"^(?:foto|fotos|bild|bildquelle|bildnachweis|titelbild|beitragsbild|crédits? photos?|photo credits?|"
+        r"fotografía|foto di)\s*:",
+        r"^(?:beitragsbild|titelbild|bildnachweis)$",
+        r"^(?:last modified|zuletzt (?:aktualisiert|geändert)|release date)\s*:?$",
+        r"^impressum$",
+    ),
+    "social_intl": (
+        r"^(?:teilen|teilen mit|drucken|merken|bewerten|versenden|compartir|partager|condividi|udostępnij)\s*:?$",
+        r"^(?:folge|folgen sie|folgt) uns\b",
+        r"s[ií]guenos (?:en|por)",
+        r"^suivez-nous\b",
+        r"^seguici\b",
+        r"nuestro canal de (?:youtube|telegram|whatsapp)",
+        r"follow (?:the )?\S+(?: \S+){0,2} on (?:twitter|facebook|instagram|telegram|youtube)",
+    ),
+    "subscription": (
+        r"(?:zum|unseren?|den|im) newsletter (?:anmelden|abonnieren|bestellen)",
+        r"mit unserem newsletter",
+        r"abonnez-vous",
+        r"suscr[ií]bete",  # key "suscr"
+        r"zapraszamy (?:też )?do subskrypcji",
+        r"to (?:view|read|continue reading) the full story",
+        r"to (?:view|read|continue reading) the full article",
+        r"subscribe now to",
+        r"already a subscriber",
+        r"first-time subscribers",
+        r"pour lire la suite",
+        r"pour accéder en illimité",
+        r"sie sind (?:aktuell |derzeit )?nicht eingeloggt",
+        r"hazte (?:miembro|socio)",
+        r"never miss (?:the latest|a story|an update|out)",
+        r"we (?:want|would like|'d like) to hear what you think",
+        r"download the \S+(?: \S+)? apps? for",
+    ),
+    "rights_intl": (
+        r"alle rechte vorbehalten",
+        r"todos los derechos reservados",
+        r"tous droits réservés",
+        r"tutti i diritti riservati",
+        r"materiał chroniony prawem",
+        r"datenschutz(?:erklärung|hinweise| und nutzungsbedingungen|- und nutzungsbedingungen)",
+    ),
     "comment_debris": (
         r"^(?:reply|report|flag|share|like|upvote|downvote)(?: \| (?:reply|report|flag|share|like))*$",
         r"^(?:\d+ |an? )?(?:years?|months?|weeks?|days?|hours?|minutes?) ago$",
@@ -140,6 +203,25 @@ WIDGET_KEYS: tuple[str, ...] = (
     "discussion",
     "conversation",
     "thoughts",
+    "guenos",
+    "canal de",
+    "abonnez",
+    "suscr",
+    "subskrypcji",
+    "full story",
+    "full article",
+    "la suite",
+    "illimit",
+    "eingeloggt",
+    "hazte",
+    "never miss",
+    "what you think",
+    "vorbehalten",
+    "reservados",
+    "réservés",
+    "riservati",
+    "chroniony",
+    "datenschutz",
 )
 
 #: Words that may surround a date in a date/time stamp line ("Published: Monday, 28 December 2020 3:45 PM GMT").
@@ -218,4 +300,86 @@ SITE_TLDS: tuple[str, ...] = (
     "online",
     "media",
     "press",
+)
+
+
+#: HTML class/id fragments of reader-comment containers (comment threads, forum replies), removed from a page before
+#: its main text is extracted. Matched as substrings of the lower-cased ``class`` and ``id`` attributes.
+COMMENT_BLOCK_MARKERS: tuple[str, ...] = (
+    "comment",  # comments, commentlist, comment-item, commentaire, comentario(s) via "coment" below
+    "coment",  # es/pt: comentario, comentarios
+    "kommentar",  # de: Kommentare, kommentar-item
+    "komentarz",  # pl
+    "disqus",
+    "respond",  # WordPress reply form
+    "reply",
+    "replies",
+    "leserbrief",  # de: letters to the editor under an article
+)
+
+#: class/id fragments that name a comment *counter or link* (kept: they hold no comment text, and an article wrapper
+#: such as ``<article class="post has-comments">`` must not be taken for a comment block).
+COMMENT_BLOCK_EXCLUDE: tuple[str, ...] = (
+    "count",
+    "number",
+    "link",
+    "has-comment",
+    "no-comment",
+    "with-comment",
+    "comments-open",
+    "comments-closed",
+    "comment-status",
+    "commentbutton",
+    "comment-button",
+    "comment-icon",
+)
+
+#: Phrases after which a reprint names the outlet it took the article from (``dedupe``): regex fragments, matched
+#: case-insensitively; the outlet's name follows them on the same line.
+CREDIT_PHRASES: tuple[str, ...] = (
+    r"\b(?:source|sources|via)(?=\s*:)",
+    r"\bquellen?(?=\s*:)",
+    r"\bfuentes?(?=\s*:)",
+    r"\bsource originale\b",
+    r"\b(?:this|the) (?:article|story|report|piece|post) (?:was )?(?:originally |first )?(?:appeared|published|ran)"
+    r"(?: (?:on|in|at|by))?",
+    r"\boriginally (?:appeared|published|posted|ran)(?: (?:on|in|at|by))?",
+    r"\bfirst (?:appeared|published)(?: (?:on|in|at|by))?",
+    r"\breprinted (?:with permission )?(?:from|by courtesy of)",
+    r"\brepublished (?:with permission )?from",
+    r"\bcourtesy of",
+    r"\bwith (?:kind )?permission (?:of|from)",
+    r"\bzuerst erschienen (?:in|auf|bei)",
+    r"\bpublished by",
+)
+
+
+#: Month names of the other languages of news pages (full names, lower case) -> month number: datelines such as
+#: "1. Februar 2022", "5 de marzo de 2021", "12 mars 2020" (English names are in ``metadata.MONTHS``).
+def _numbered(names: str) -> dict[str, int]:
+    return {m: i for i, m in enumerate(names.split(), 1)}
+
+
+FOREIGN_MONTHS: dict[str, int] = {
+    **_numbered("januar februar märz april mai juni juli august september oktober november dezember"),
+    "jänner": 1,
+    **_numbered("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
+    **_numbered("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"),
+    "setiembre": 9,
+    **_numbered("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"),
+    **_numbered("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
+}
+
+#: Words around a date in a non-English date/time stamp line ("Veröffentlicht am 1. Februar 2022, 10:15 Uhr").
+FOREIGN_DATELINE_WORDS: frozenset[str] = frozenset(
+    """
+    veröffentlicht aktualisiert erstellt stand am um uhr von
+    publié mis jour le à h
+    publicado actualizado el de las hrs
+    pubblicato aggiornato il alle ore
+    atualizado em às
+    montag dienstag mittwoch donnerstag freitag samstag sonntag
+    lundi mardi mercredi jeudi vendredi samedi dimanche
+    lunes martes miércoles jueves viernes sábado domingo
+    """.split()
 )
