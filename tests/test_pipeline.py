@@ -183,3 +183,32 @@ def test_parallel_run_gives_the_same_results_in_order(pipe: eventscope.Pipeline,
     parallel = [(r.skip.code if r.skip else None, [e.to_dict() for e in r.events]) for r in pipe.run(paths, jobs=2)]
     assert parallel == serial
     assert sum(1 for code, _ in serial if code) == 2 and sum(len(evs) for _, evs in serial) > 10
+
+
+def test_a_reprint_joins_the_original_story_and_is_not_counted_twice(pipe: eventscope.Pipeline, tmp_path: Path) -> None:
+    from eventscope.intake.dedupe import StoryIndex
+    from eventscope.store import Store
+
+    original = (DEMO / "03_donbas_shelling.txt").read_text(encoding="utf-8")
+    body = original[original.index("Russian forces shelled") : original.index("Follow us on Telegram")]
+    reprint = ("Balkan Mirror\n\nNews from partners\n\nThis article originally appeared on Eastern Europe Wire.\n\n"
+               + body + "\nShare: Facebook X Email\n")
+    (tmp_path / "a.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(reprint, encoding="utf-8")
+    results = list(pipe.run([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]))
+    a, b = (r.document for r in results)
+    assert a.story_id == b.story_id and a.reprint_of is None and b.reprint_of == a.id
+    assert all(e.document["reprint_of"] == a.id for e in results[1].events)
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        store.ingest(a, results[0].events)
+    with Store(db) as store:  # a later run: the reprint is recognised against what is stored
+        stories = StoryIndex()
+        for d in store.stored_documents():
+            stories.add(d)
+        (res,) = pipe.run([str(tmp_path / "b.txt")], stories=stories)
+        assert res.document.reprint_of == a.id
+        store.ingest(res.document, res.events)
+        assert len(store.events()) == len(results[0].events)
+        assert len(store.events(reprints=True)) == len(results[0].events) + len(res.events)

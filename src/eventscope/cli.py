@@ -173,9 +173,11 @@ def jobs_option(f: Callable[..., Any]) -> Callable[..., Any]:
                         help="Worker processes coding documents in parallel.")(f)
 
 
-def _results(ctx: click.Context, paths: tuple[str, ...], published: dt.date | None, kw: dict[str, Any]) -> Iterator[Any]:
+def _results(ctx: click.Context, paths: tuple[str, ...], published: dt.date | None, kw: dict[str, Any],
+             stories: Any = None) -> Iterator[Any]:
     pipe = _pipeline(ctx)
-    run = pipe.run(paths, published=_published(ctx, published), fields=_fields(kw), jobs=kw.get("jobs") or 1)
+    run = pipe.run(paths, published=_published(ctx, published), fields=_fields(kw), jobs=kw.get("jobs") or 1,
+                   stories=stories)
     return _progress(run, "documents")
 
 
@@ -218,11 +220,15 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db_path: str, published: 
 
 def ingest_paths(ctx: click.Context, paths: tuple[str, ...] | list[str], db_path: str, published: dt.date | None,
                  kw: dict[str, Any], run: Run) -> dict[str, int]:
+    from .intake.dedupe import StoryIndex
     from .store import Store
 
     counts: dict[str, int] = {}
     with Store(db_path) as store:
-        for res in _results(ctx, tuple(paths), published, kw):
+        stories = StoryIndex()  # reprints are recognised against everything already stored, too
+        for stored in store.stored_documents():
+            stories.add(stored)
+        for res in _results(ctx, tuple(paths), published, kw, stories):
             if res.skip:
                 run.skips.append(res.skip)
                 continue
@@ -251,12 +257,13 @@ def ingest_paths(ctx: click.Context, paths: tuple[str, ...] | list[str], db_path
 @click.option("--text", help="Full-text search over evidence sentences and titles.")
 @click.option("--status", type=click.Choice(["asserted", "claimed", "negated", "planned", "hypothetical", "historical"]))
 @click.option("--limit", type=click.IntRange(min=1))
+@click.option("--reprints", is_flag=True, help="Also list the events of reprints (another outlet's copy of a story).")
 @output_options
 @click.pass_context
 @handle_errors
 def events(ctx: click.Context, db_path: str, type_: str | None, country: str | None, since: dt.date | None,
            until: dt.date | None, near: tuple[float, float] | None, within: float | None, text: str | None,
-           status: str | None, limit: int | None, fmt: str | None) -> None:
+           status: str | None, limit: int | None, reprints: bool, fmt: str | None) -> None:
     """Query the events stored in a database."""
     from .export import Writer
     from .store import Store
@@ -265,7 +272,7 @@ def events(ctx: click.Context, db_path: str, type_: str | None, country: str | N
         raise click.UsageError("--near and --within go together")
     with Store(db_path) as store:
         found = store.events(type=type_, country=country, since=since, until=until, near=near, within_km=within,
-                             text=text, status=status, limit=limit)
+                             text=text, status=status, limit=limit, reprints=reprints)
     with Writer("events", _fmt(fmt, sys.stdout), sys.stdout) as w:
         for ev in found:
             w.write(ev)

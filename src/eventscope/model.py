@@ -79,6 +79,8 @@ class Document:
     zones: tuple[Zone, ...] = ()
     extraction: str = "plain"  # "plain" | "html:trafilatura" | "jsonl" ...
     original_format: str = "text"  # "text" | "html"
+    story_id: str | None = None  # reports of the same article (reprints) share a story (intake.dedupe)
+    reprint_of: str | None = None  # the id of the story's original document when this one is a reprint
 
     @property
     def content_hash(self) -> str:
@@ -100,6 +102,9 @@ class Document:
         d["title"] = self.title
         d["published"] = self.published.date.isoformat() if self.published else None
         d["source"] = self.source
+        if self.story_id is not None:
+            d["story_id"] = self.story_id
+            d["reprint_of"] = self.reprint_of
         return d
 
     def to_dict(self) -> dict[str, Any]:

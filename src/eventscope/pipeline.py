@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from .model import Document, Event, EventDate, Place, Span, event_id
 
 if TYPE_CHECKING:
     from .events import EventDraft
+    from .intake.dedupe import StoryIndex
     from .places import Gazetteer
 
 #: place words that point back to a place named earlier ("sent troops to the area")
@@ -79,13 +80,17 @@ class Pipeline:
         return read_inputs(paths, published=published, **kwargs)
 
     def run(self, paths: Iterable[str], *, published: dt.date | None = None, jobs: int = 1,
-            **kwargs: Any) -> Iterator[Result]:
+            stories: StoryIndex | None = None, dedupe: bool = True, **kwargs: Any) -> Iterator[Result]:
         """Read and process every input, in input order; a failure in one document becomes a Skip and the batch goes on.
 
         ``jobs > 1`` codes documents in that many worker processes (each with its own model, gazetteer connection and
         actor KB; forked where the platform allows, so a model already loaded here is shared copy-on-write).
+        With ``dedupe`` (the default) every document is placed in a story (``stories``, or a new index for this run):
+        a reprint of an earlier document gets its ``story_id`` and ``reprint_of``.
         """
         items = self.read(paths, published=published, **kwargs)
+        if dedupe:
+            items = with_stories(items, stories)
         if jobs <= 1:
             for item in items:
                 yield self.result(item)
@@ -199,6 +204,19 @@ class Pipeline:
                     precision="near", score=loc.score, runner_up=None, basis="context",
                 )
         return None
+
+
+def with_stories(items: Iterable[Document | Skip], stories: StoryIndex | None = None) -> Iterator[Document | Skip]:
+    """Give each document its story: the same article republished elsewhere shares a story with the original."""
+    from .intake.dedupe import StoryIndex
+
+    index = stories if stories is not None else StoryIndex()
+    for item in items:
+        if isinstance(item, Document):
+            match = index.add(item)
+            item = replace(item, story_id=match.story_id,
+                           reprint_of=match.original_document_id if match.is_reprint else None)
+        yield item
 
 
 def _sentence_span(sent: Any, offset: int) -> Span:

@@ -13,14 +13,14 @@ Every write runs through :meth:`Store._write`: one ``BEGIN IMMEDIATE`` transacti
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from eventscope.errors import StoreError
-from eventscope.model import Document, Event
+from eventscope.model import Document, Event, PublishedDate, Zone
 from eventscope.store import queries, rows, schema
 
 T = TypeVar("T")
@@ -127,15 +127,17 @@ class Store:
         text: str | None = None,
         status: str | None = None,
         limit: int | None = None,
+        reprints: bool = False,
     ) -> list[dict[str, Any]]:
         """Stored event dicts matching every given filter, by document publication date then document offset.
 
         type matches the PLOVER type, ACLED event type or sub-type (any case); country is ISO3 or a name and matches
         the location's country or any actor's; since/until keep events whose date interval overlaps them; near +
         within_km keep events located within that great-circle distance; text is a full-text search of the evidence
-        sentence and the document title (all words must occur).
+        sentence and the document title (all words must occur). The events of a reprint (a document whose story has
+        another original) are left out unless ``reprints`` is True, so one story's events are not counted twice.
         """
-        q = queries.EventQuery(type, country, since, until, near, within_km, text, status, limit)
+        q = queries.EventQuery(type, country, since, until, near, within_km, text, status, limit, reprints)
         sql, params, post = queries.build_event_query(q, fts=self._fts)
         out: list[dict[str, Any]] = []
         for row in self._conn.execute(sql, params):
@@ -171,6 +173,26 @@ class Store:
             )
         ]
         return d
+
+    def stored_documents(self) -> Iterator[Document]:
+        """Every stored document as a Document (text, zones, dates, story), oldest first — e.g. to seed a StoryIndex."""
+        ids = [r[0] for r in self._conn.execute("SELECT id FROM documents ORDER BY rowid")]
+        for doc_id in ids:
+            d = self.document(doc_id)
+            if d is None:
+                continue
+            published = (
+                PublishedDate(date.fromisoformat(d["published"]), d["published_precision"] or "day",
+                              d["published_basis"] or "given")
+                if d["published"] else None
+            )
+            yield Document(
+                id=d["id"], text=d["text"], locator=d["locator"], path=d["path"], url=d["url"], title=d["title"],
+                published=published, source=d["source"], language=d["language"],
+                zones=tuple(Zone(z["kind"], z["start"], z["end"], z["reason"]) for z in d["zones"]),
+                extraction=d["extraction"], original_format=d["original_format"],
+                story_id=d["story_id"], reprint_of=d["reprint_of"],
+            )
 
     def _document_dict(self, row: Sequence[Any]) -> dict[str, Any]:
         d = dict(zip(_DOC_KEYS, row[:-1], strict=True))

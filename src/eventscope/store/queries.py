@@ -39,6 +39,7 @@ class EventQuery:
     text: str | None = None
     status: str | None = None
     limit: int | None = None
+    reprints: bool = False  # also return the events of documents that reprint another document of their story
 
     def validate(self) -> None:
         if (self.near is None) != (self.within_km is None):
@@ -151,6 +152,8 @@ def build_event_query(q: EventQuery, *, fts: bool) -> tuple[str, list[Any], list
     tokens = words(q.text or "")
     if tokens:
         _text(tokens, fts, where, params, post)
+    if not q.reprints:
+        where.append("d.reprint_of IS NULL")
     sql = SELECT + (" WHERE " + " AND ".join(where) if where else "") + " " + ORDER
     if q.limit is not None and not post:
         sql += " LIMIT ?"

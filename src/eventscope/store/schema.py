@@ -120,6 +120,19 @@ def _initial(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration("0002_stories")
+def _stories(conn: sqlite3.Connection) -> None:
+    """Reprints: documents of one story share story_id; a reprint names its story's original."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE documents ADD COLUMN story_id TEXT;
+        ALTER TABLE documents ADD COLUMN reprint_of TEXT;
+        CREATE INDEX IF NOT EXISTS documents_story ON documents(story_id);
+        """,
+    )
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Execute ``script`` statement by statement inside the caller's transaction (``executescript`` would commit)."""
     buf = ""
