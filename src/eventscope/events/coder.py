@@ -89,6 +89,15 @@ def _acled_for(type_: str, mode: str | None, cameo: str | None, actors: Sequence
         )
         if mode == "territory" and state and sources[0].country:
             acled = Acled("Battles", "Government regains territory")
+        if mode == "regain" and sources and not state:  # "rebels retook the town"
+            acled = Acled("Battles", "Non-state actor overtakes territory")
+    states = [
+        a.country is not None and a.inter in (1, None) and a.sector in (None, "GOV", "MIL")
+        for a in actors
+        if a.role == "source"
+    ]
+    if type_ == "AGREE" and mode == "peace" and states and all(states):
+        acled = None  # a peace treaty between states is diplomacy; ACLED codes agreements between armed parties
     return acled, code
 
 
@@ -134,6 +143,7 @@ class _ArticleCoder:
     def sentence(self, sent: SpacySpan, offset: int, zone_kind: str, quotes: list[tuple[int, int, Token]]) -> None:
         triggers, anaphors = find_triggers(sent)
         if not triggers and not anaphors:
+            self.note_speakers(sent, offset)
             return
         root = sent.root
         if not any(root.i == t.head.i or (t.light is not None and root.i == t.light.i) for t in triggers):
@@ -285,7 +295,7 @@ def code_passages(passages: Sequence[Passage], kb: Any | None = None) -> list[Ev
     for p in passages:
         quotes: list[tuple[int, int, Token]] | None = None
         for sent in p.doc.sents:
-            lemmas = {t.lemma_.lower() for t in sent}
+            lemmas = {L.LEMMA_FIXES.get(t.lower_, t.lemma_.lower()) for t in sent}
             if lemmas.isdisjoint(TRIGGER_LEMMAS):
                 if not lemmas.isdisjoint(L.SAY_VERBS):
                     coder.note_speakers(sent, p.offset)

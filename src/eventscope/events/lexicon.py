@@ -50,6 +50,24 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "capture": Sense("ASSAULT", "territory", "192", 0.55),
     "recapture": Sense("ASSAULT", "territory", "192", 0.8),
     "occupy": Sense("ASSAULT", "territory", "192", 0.6),
+    "retake": Sense("ASSAULT", "territory", "192", 0.85),
+    "regain": Sense("ASSAULT", "territory", "192", 0.6),
+    "reclaim": Sense("ASSAULT", "territory", "192", 0.6),
+    "liberate": Sense("ASSAULT", "territory", "192", 0.6),
+    "overrun": Sense("ASSAULT", "territory", "192", 0.85),
+    "pound": Sense("ASSAULT", "heavy-weapons", "194", 0.75),
+    "ram": Sense("ASSAULT", None, "190", 0.5),
+    "rape": Sense("ASSAULT", "sexual", "1821", 0.9),
+    "execute": Sense("ASSAULT", "massacre", "186", 0.5),
+    "flog": Sense("ASSAULT", "primitive", "182", 0.8),
+    "hack": Sense("ASSAULT", "primitive", "182", 0.4),
+    "lynch": Sense("PROTEST", "mob", "145", 0.9),
+    "torch": Sense("COERCE", "destroy", "1712", 0.8),
+    "burn": Sense("COERCE", "destroy", "1712", 0.5),
+    "intercept": Sense("ASSAULT", "intercept", "190", 0.6),
+    "defuse": Sense("COERCE", "disrupt", "1711", 0.85),
+    "foil": Sense("COERCE", "disrupt", "1711", 0.7),
+    "thwart": Sense("COERCE", "disrupt", "1711", 0.7),
     # PROTEST
     "protest": Sense("PROTEST", "demo", "141", 0.85),
     "demonstrate": Sense("PROTEST", "demo", "141", 0.7),
@@ -63,10 +81,11 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "detain": Sense("COERCE", "arrest", "173", 0.9),
     "jail": Sense("COERCE", "arrest", "173", 0.85),
     "imprison": Sense("COERCE", "arrest", "173", 0.85),
-    "sentence": Sense("COERCE", "arrest", "173", 0.6),
+    "sentence": Sense("COERCE", None, "173", 0.6),
     "seize": Sense("COERCE", "seize", "1711", 0.6),
     "confiscate": Sense("COERCE", "seize", "1711", 0.8),
     "deport": Sense("COERCE", "deport", "174", 0.85),
+    "extradite": Sense("COOPERATE", "judicial", "063", 0.85),
     "ban": Sense("COERCE", "ban", "172", 0.6),
     "demolish": Sense("COERCE", "destroy", "1712", 0.8),
     "raze": Sense("COERCE", "destroy", "1712", 0.8),
@@ -120,12 +139,20 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "embargo": Sense("SANCTION", None, "163", 0.85),
     "expel": Sense("SANCTION", None, "1663", 0.6),
     "sever": Sense("SANCTION", None, "161", 0.6),
+    "freeze": Sense("SANCTION", None, "163", 0.5),
+    "recall": Sense("SANCTION", None, "161", 0.4),
+    "suspend": Sense("SANCTION", None, "163", 0.4),
     # SUPPORT (verbal)
     "praise": Sense("SUPPORT", None, "051", 0.8),
     "endorse": Sense("SUPPORT", None, "051", 0.8),
     "welcome": Sense("SUPPORT", None, "051", 0.6),
     "recognize": Sense("SUPPORT", None, "054", 0.5),
     "recognise": Sense("SUPPORT", None, "054", 0.5),
+    "congratulate": Sense("SUPPORT", None, "051", 0.85),
+    "hail": Sense("SUPPORT", None, "051", 0.7),
+    "laud": Sense("SUPPORT", None, "051", 0.85),
+    "applaud": Sense("SUPPORT", None, "051", 0.8),
+    "commend": Sense("SUPPORT", None, "051", 0.85),
     # AID
     "donate": Sense("AID", "economic", "071", 0.7),
     "supply": Sense("AID", None, "070", 0.5),
@@ -140,6 +167,10 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "apologize": Sense("CONCEDE", None, "055", 0.8),
     "apologise": Sense("CONCEDE", None, "055", 0.8),
     "lift": Sense("CONCEDE", "ease", "081", 0.4),
+    "ease": Sense("CONCEDE", "ease", "081", 0.4),
+    "pledge": Sense("AID", None, "070", 0.4),
+    "deliver": Sense("AID", None, "070", 0.4),
+    "provide": Sense("AID", None, "070", 0.4),
 }
 
 # --- nouns that name an event (event nominals) ----------------------------------------------------------------------
@@ -170,6 +201,15 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "assassination": Sense("ASSAULT", "assassinate", "186", 0.95),
     "abduction": Sense("ASSAULT", "abduct", "181", 0.9),
     "kidnapping": Sense("ASSAULT", "abduct", "181", 0.9),
+    "rape": Sense("ASSAULT", "sexual", "1821", 0.85),
+    "bomb": Sense("ASSAULT", "explosives", "183", 0.6),
+    "landmine": Sense("ASSAULT", "explosives", "183", 0.7),
+    "merger": Sense("COOPERATE", "merge", "060", 0.6),
+    "formation": Sense("MOBILIZE", "reorganize", "154", 0.5),
+    "violence": Sense("ASSAULT", "sexual", "1821", 0.4),
+    "operation": Sense("COOPERATE", "military", "062", 0.3),
+    "backing": Sense("SUPPORT", None, "051", 0.5),
+    "support": Sense("SUPPORT", None, "051", 0.4),
     "protest": Sense("PROTEST", "demo", "141", 0.85),
     "demonstration": Sense("PROTEST", "demo", "141", 0.8),
     "rally": Sense("PROTEST", "demo", "141", 0.7),
@@ -221,13 +261,17 @@ CONTEXT_VERBS: frozenset[str] = frozenset(
 LIGHT_VERBS: frozenset[str] = frozenset(
     "conduct carry launch hold stage mount begin start resume continue wage undertake perform organize organise "
     "make reach sign conclude impose send deploy dispatch expand increase boost bolster step engage join lead "
-    "intensify escalate carry execute open declare announce attend order".split()
+    "intensify escalate carry execute open declare announce attend order express voice reiterate offer complete finish extend renew subject".split()
 )
 # spaCy lemmatizer slips seen in news text: surface form -> lemma
-LEMMA_FIXES: dict[str, str] = {"staged": "stage", "staging": "stage", "stages": "stage", "shelled": "shell"}
+LEMMA_FIXES: dict[str, str] = {
+    "staged": "stage", "staging": "stage", "stages": "stage", "shelled": "shell",
+    "raped": "rape", "rapes": "rape", "raping": "rape", "lobbed": "lob", "tossed": "toss",
+    "retook": "retake", "retaken": "retake", "retakes": "retake", "overran": "overrun", "overruns": "overrun",
+}
 # nouns whose complement event is intended, not done ("a threat to boycott", "plans to deploy")
 PLAN_NOUNS: frozenset[str] = frozenset(
-    "threat plan vow intention proposal attempt bid call demand decision pledge promise offer readiness".split()
+    "threat plan plot vow intention proposal attempt bid call demand decision pledge promise offer readiness".split()
 )
 TERRITORY_NOUNS: frozenset[str] = frozenset(
     "control part territory town city village area base airport district region hill airbase".split()
@@ -235,7 +279,7 @@ TERRITORY_NOUNS: frozenset[str] = frozenset(
 # verbs whose subject is an event noun that is happening ("clashes erupted", "the attack killed")
 OCCURRENCE_VERBS: frozenset[str] = frozenset(
     "erupt break take occur happen continue resume rage begin start intensify escalate kill hit target leave "
-    "destroy damage wound injure rock shake flare spread last end".split()
+    "destroy damage wound injure rock shake flare spread last end rip tear explode strike".split()
 )
 # verbs of perception / report whose object event is real unless negated ("detected shelling", "reported clashes")
 PERCEPTION_VERBS: frozenset[str] = frozenset("detect observe record report see register witness note".split())
@@ -253,7 +297,8 @@ SAY_VERBS: frozenset[str] = frozenset(
 )
 # planned / future: verbs whose xcomp event is planned ("are expected to meet")
 PLAN_VERBS: frozenset[str] = frozenset(
-    "expect plan intend prepare schedule aim set due propose hope seek want agree decide vow pledge promise".split()
+    "expect plan intend prepare schedule aim set due propose hope seek want agree decide vow pledge promise "
+    "threaten consider".split()
 )
 PLAN_MARKERS: frozenset[str] = frozenset("will shall 'll wo".split())
 PLAN_ADJECTIVES: frozenset[str] = frozenset(
@@ -261,13 +306,13 @@ PLAN_ADJECTIVES: frozenset[str] = frozenset(
 )
 HYPOTHETICAL_MODALS: frozenset[str] = frozenset("could may might would should can must".split())
 HYPOTHETICAL_MARKERS: frozenset[str] = frozenset("if unless whether lest".split())
-NEGATION_VERBS: frozenset[str] = frozenset("deny fail refrain refute dismiss".split())
+NEGATION_VERBS: frozenset[str] = frozenset("deny fail refrain refute dismiss refuse decline foil thwart avert".split())
 
 # --- context words --------------------------------------------------------------------------------------------------
 TROOP_NOUNS: frozenset[str] = frozenset(
     "troop soldier serviceman servicemen personnel force unit reinforcement police policeman officer marine "
     "paratrooper reservist commando battalion brigade division regiment contingent convoy militia gendarme "
-    "guard sailor airman special military fighter".split()
+    "guard sailor airman special military fighter instructor adviser advisor mercenary peacekeeper".split()
 )
 WEAPON_NOUNS: frozenset[str] = frozenset(
     "tank vehicle missile rocket weapon artillery howitzer warship ship submarine jet aircraft helicopter drone "
@@ -281,13 +326,74 @@ AIR_WORDS: frozenset[str] = frozenset("air aerial drone airstrike warplane jet h
 HEAVY_WORDS: frozenset[str] = frozenset("missile rocket artillery mortar shell tank howitzer cannon".split())
 EXPLOSIVE_WORDS: frozenset[str] = frozenset("bomb ied landmine mine explosive car-bomb roadside device".split())
 LABOR_STRIKE_WORDS: frozenset[str] = frozenset("general hunger labor labour worker teacher nationwide union".split())
-JOINT_WORDS: frozenset[str] = frozenset("joint combined bilateral trilateral coordinated".split())
+JOINT_WORDS: frozenset[str] = frozenset("joint combined bilateral trilateral coordinated coordinate".split())
 #: crowd-control means: fired at a crowd they make a protest with intervention (ACLED), not an armed attack
 CROWD_CONTROL_WORDS: frozenset[str] = frozenset(
     "gas teargas tear-gas cannon cannons bullet bullets pellet pellets grenade grenades baton batons".split()
 )
 
 CEASEFIRE_WORDS: frozenset[str] = frozenset("ceasefire truce cease-fire armistice de-escalation".split())
+#: what a peace or prisoner deal is about: an AGREE event about them is an ACLED "Agreement"
+PEACE_WORDS: frozenset[str] = frozenset("peace prisoner prisoners exchange swap hostage hostages civilian civilians".split())
+CHEMICAL_WORDS: frozenset[str] = frozenset(
+    "chemical chlorine sarin mustard chloropicrin nerve toxic gas phosphorus".split()
+)
+GRENADE_WORDS: frozenset[str] = frozenset("grenade grenades".split())
+#: verbs of throwing an explosive by hand ("lobbed a grenade")
+LOB_VERBS: frozenset[str] = frozenset("throw hurl lob toss".split())
+#: weapons caught before use: seizing, finding or destroying them is ACLED's "Disrupted weapons use"
+WEAPON_CACHE_WORDS: frozenset[str] = frozenset(
+    "cache arsenal arms weapon weapons ammunition explosive explosives rifle rifles rocket rockets launcher "
+    "launchers mine mines landmine ied device bomb bombs missile missiles haul stockpile drone drones".split()
+)
+#: objects of "set up", "establish", "open" that make a base or headquarters
+BASE_NOUNS: frozenset[str] = frozenset(
+    "base headquarters outpost camp garrison post airbase hq command centre center".split()
+)
+#: objects of "form", "create", "appoint" that make a change to an armed group or its leadership
+GROUP_NOUNS: frozenset[str] = frozenset(
+    "group coalition alliance corps brigade battalion militia council movement front unit force leader commander "
+    "chief deputy head".split()
+)
+#: verbs that say a group changed: formed, merged, appointed, dissolved, incorporated
+GROUP_CHANGE_VERBS: frozenset[str] = frozenset("form create appoint name dissolve disband incorporate merge".split())
+#: verbs that set up a base when their object is one of BASE_NOUNS
+BASE_VERBS: frozenset[str] = frozenset("establish set open build".split())
+#: verbs that give up a place without a fight ("handed over control of the town")
+HANDOVER_VERBS: frozenset[str] = frozenset("hand cede surrender transfer".split())
+#: regaining territory: with a state actor as source, ACLED's "Government regains territory"
+REGAIN_VERBS: frozenset[str] = frozenset("recapture retake regain reclaim liberate".split())
+#: people who demonstrate: the target of force used against them makes "Excessive force against protesters"
+PROTESTER_WORDS: frozenset[str] = frozenset("protester demonstrator marcher protest demonstration rally".split())
+#: subjects that make an attack by a crowd a riot (demonstrators) or mob violence (others)
+RIOTER_WORDS: frozenset[str] = frozenset("rioter protester demonstrator supporter".split())
+MOB_WORDS: frozenset[str] = frozenset("mob crowd villager resident vigilante".split())
+#: subjects that make "blocked" a protest (obstruction)
+BLOCKER_WORDS: frozenset[str] = frozenset(
+    "protester demonstrator farmer miner worker student driver trucker activist teacher".split()
+)
+#: aid nouns that carry the aid when "aid" is their modifier ("an aid convoy", "a military aid package")
+AID_CARRIERS: frozenset[str] = frozenset("package convoy shipment delivery consignment".split())
+#: nouns of a stretch of time or a run of events: "<N> days of fighting", "a wave of riots" name the event itself
+SPELL_NOUNS: frozenset[str] = frozenset("day week month year hour night round wave series spate surge bout".split())
+#: what a warning must be about to be a threat ("warned it would respond to any attack")
+FORCE_WARNING_WORDS: frozenset[str] = frozenset(
+    "attack action respond retaliate retaliation force strike consequence war military response sanction "
+    "punish destroy".split()
+)
+#: nouns whose "on/over/about" complement is a topic, not an event ("talks on a new agreement")
+TOPIC_HOLDERS: frozenset[str] = frozenset("talk negotiation meeting discussion debate consultation".split())
+#: modifiers that make a bare "aid" an event ("50 million euros in humanitarian aid")
+AID_KINDS: frozenset[str] = frozenset("humanitarian military economic food emergency financial relief".split())
+#: what blowing up or burning destroys (property destruction, not an attack on people)
+PROPERTY_NOUNS: frozenset[str] = frozenset(
+    "bridge pipeline railway rail line tower building house home depot dam plant station office shop car "
+    "equipment vehicle truck".split()
+)
+AID_OBJECTS: frozenset[str] = frozenset(
+    "aid assistance food medicine weapon weapons arm arms system systems ammunition loan grant fund funds wheat "
+    "grain fuel".split()
+)
 
 # sector of a generic actor noun when the knowledge base has nothing better (head lemma -> sector, ACLED inter)
 ACTOR_NOUNS: dict[str, tuple[str | None, int | None]] = {

@@ -4,7 +4,8 @@ PLOVER is the primary type. Each type has a default ACLED (event type, sub-event
 override both. ACLED codes only physical and strategic events, so purely verbal or diplomatic PLOVER types
 (CONSULT, SUPPORT, REQUEST, ACCUSE, REJECT, THREATEN, SANCTION, and AGREE other than ceasefires) map to ``None``.
 eventscope adds a few modes PLOVER does not list (``abduct``, ``sexual``, ``chemical``, ``grenade``, ``territory``,
-``massacre``, ``mob``, ``ceasefire``, ``arrest``...) so that every ACLED sub-event type can be reached.
+``massacre``, ``mob``, ``ceasefire``, ``arrest``, ``intercept``, ``regain``, ``disrupt``, ``base``, ``reorganize``,
+``merge``, ``transfer``, ``disband``, ``peace``...) so that every ACLED sub-event type can be reached.
 """
 
 from __future__ import annotations
@@ -39,21 +40,21 @@ ACLED_TYPES: dict[str, tuple[str, ...]] = {
 
 #: the 16 PLOVER types and their modes (PLOVER's own, plus eventscope's additions noted in the module docstring)
 PLOVER_MODES: dict[str, tuple[str, ...]] = {
-    "AGREE": ("ceasefire",),
+    "AGREE": ("ceasefire", "peace"),
     "CONSULT": ("visit", "host", "phone", "multilateral", "third-party"),
     "SUPPORT": (),
     "CONCEDE": ("release", "ease"),
-    "COOPERATE": ("military", "economic", "judicial", "intelligence"),
+    "COOPERATE": ("military", "economic", "judicial", "intelligence", "merge"),
     "AID": ("military", "economic", "humanitarian"),
-    "RETREAT": ("withdraw", "disarm"),
+    "RETREAT": ("withdraw", "disarm", "transfer", "disband"),
     "REQUEST": (),
     "ACCUSE": ("investigate",),
     "REJECT": (),
     "THREATEN": ("violence", "restrict", "relations"),
     "PROTEST": ("demo", "riot", "mob", "strike", "obstruct", "intervention", "excessive-force"),
     "SANCTION": (),
-    "MOBILIZE": ("troops", "police", "militia", "weapons"),
-    "COERCE": ("arrest", "detain", "curfew", "ban", "destroy", "seize", "deport", "blockade"),
+    "MOBILIZE": ("troops", "police", "militia", "weapons", "base", "reorganize"),
+    "COERCE": ("arrest", "detain", "curfew", "ban", "destroy", "seize", "deport", "blockade", "disrupt"),
     "ASSAULT": (
         "firearms",
         "heavy-weapons",
@@ -68,6 +69,8 @@ PLOVER_MODES: dict[str, tuple[str, ...]] = {
         "grenade",
         "territory",
         "massacre",
+        "intercept",
+        "regain",
     ),
 }
 
@@ -98,6 +101,7 @@ TYPE_DEFAULTS: dict[str, tuple[tuple[str, str] | None, str]] = {
 #: (type, mode) -> (ACLED (type, sub-type) or None, CAMEO)
 MODE_OVERRIDES: dict[tuple[str, str], tuple[tuple[str, str] | None, str]] = {
     ("AGREE", "ceasefire"): ((_SD, "Agreement"), "0871"),
+    ("AGREE", "peace"): ((_SD, "Agreement"), "057"),
     ("CONSULT", "visit"): (None, "042"),
     ("CONSULT", "host"): (None, "043"),
     ("CONSULT", "phone"): (None, "041"),
@@ -109,11 +113,14 @@ MODE_OVERRIDES: dict[tuple[str, str], tuple[tuple[str, str] | None, str]] = {
     ("COOPERATE", "economic"): ((_SD, "Other"), "061"),
     ("COOPERATE", "judicial"): ((_SD, "Other"), "063"),
     ("COOPERATE", "intelligence"): ((_SD, "Other"), "064"),
+    ("COOPERATE", "merge"): ((_SD, "Change to group/activity"), "060"),
     ("AID", "military"): ((_SD, "Other"), "072"),
     ("AID", "economic"): ((_SD, "Other"), "071"),
     ("AID", "humanitarian"): ((_SD, "Other"), "073"),
     ("RETREAT", "withdraw"): ((_SD, "Other"), "0874"),
     ("RETREAT", "disarm"): ((_SD, "Disrupted weapons use"), "0873"),
+    ("RETREAT", "transfer"): ((_SD, "Non-violent transfer of territory"), "0874"),
+    ("RETREAT", "disband"): ((_SD, "Change to group/activity"), "0873"),
     ("ACCUSE", "investigate"): (None, "090"),
     ("THREATEN", "violence"): (None, "138"),
     ("THREATEN", "restrict"): (None, "132"),
@@ -129,6 +136,8 @@ MODE_OVERRIDES: dict[tuple[str, str], tuple[tuple[str, str] | None, str]] = {
     ("MOBILIZE", "police"): ((_SD, "Other"), "153"),
     ("MOBILIZE", "militia"): ((_SD, "Other"), "154"),
     ("MOBILIZE", "weapons"): ((_SD, "Other"), "154"),
+    ("MOBILIZE", "base"): ((_SD, "Headquarters or base established"), "154"),
+    ("MOBILIZE", "reorganize"): ((_SD, "Change to group/activity"), "154"),
     ("COERCE", "arrest"): ((_SD, "Arrests"), "173"),
     ("COERCE", "detain"): ((_SD, "Arrests"), "173"),
     ("COERCE", "curfew"): ((_SD, "Other"), "1723"),
@@ -137,6 +146,7 @@ MODE_OVERRIDES: dict[tuple[str, str], tuple[tuple[str, str] | None, str]] = {
     ("COERCE", "seize"): ((_SD, "Looting/property destruction"), "1711"),
     ("COERCE", "deport"): ((_SD, "Other"), "174"),
     ("COERCE", "blockade"): ((_SD, "Other"), "191"),
+    ("COERCE", "disrupt"): ((_SD, "Disrupted weapons use"), "1711"),
     ("ASSAULT", "firearms"): (("Battles", "Armed clash"), "190"),
     ("ASSAULT", "heavy-weapons"): ((_ER, "Shelling/artillery/missile attack"), "194"),
     ("ASSAULT", "aerial"): ((_ER, "Air/drone strike"), "195"),
@@ -150,6 +160,8 @@ MODE_OVERRIDES: dict[tuple[str, str], tuple[tuple[str, str] | None, str]] = {
     ("ASSAULT", "abduct"): ((_VAC, "Abduction/forced disappearance"), "181"),
     ("ASSAULT", "sexual"): ((_VAC, "Sexual violence"), "1821"),
     ("ASSAULT", "territory"): (("Battles", "Non-state actor overtakes territory"), "192"),
+    ("ASSAULT", "intercept"): ((_SD, "Disrupted weapons use"), "190"),
+    ("ASSAULT", "regain"): (("Battles", "Government regains territory"), "192"),
 }
 
 #: the CAMEO root codes (two digits) and their names

@@ -195,7 +195,13 @@ PERSON_NOUNS: frozenset[str] = frozenset(
 )
 
 
-_PEOPLE_EXTRA = frozenset("youth farmer activist teenager boy girl supporter villager pensioner".split())
+_PEOPLE_EXTRA = frozenset(
+    "youth farmer activist teenager boy girl supporter villager pensioner guest worshipper worshiper trader "
+    "labourer laborer rebel insurgent guerrilla detainee prisoner inmate hostage thief suspect miner teacher "
+    "christian muslim shopper voter patient doctor nurse".split()
+)
+#: a result word next to the verb: "left five soldiers dead", "shot dead 19 protesters"
+_RESULT_DEPS = frozenset("oprd acomp xcomp ccomp advmod prt dobj".split())
 
 
 class Found(NamedTuple):
@@ -231,8 +237,17 @@ def _kind_for(noun: Token) -> str | None:
     lemma = noun.lemma_.lower()
     # a counted person who was killed/wounded/arrested: the verb decides
     verb = _governing_verb(noun)
-    if verb is not None and verb.lemma_.lower() in VERB_KINDS:
-        if lemma in PERSON_NOUNS or lemma in NOUN_KINDS or noun.pos_ in ("NUM", "PRON") or lemma in _PEOPLE_EXTRA:
+    person = (
+        lemma in PERSON_NOUNS or lemma in NOUN_KINDS or noun.pos_ in ("NUM", "PRON") or lemma in _PEOPLE_EXTRA
+        or noun.ent_type_ == "NORP"
+    )
+    if verb is not None and person:
+        for c in verb.children:
+            if c.dep_ in _RESULT_DEPS and c.lower_ in ADJ_KINDS and c.i != noun.i:
+                return ADJ_KINDS[c.lower_]  # "leaving four soldiers dead", "shot dead 19 protesters"
+            if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
+                return "fatalities"  # "hacked / beat to death 40 people"
+        if verb.lemma_.lower() in VERB_KINDS:
             return VERB_KINDS[verb.lemma_.lower()]
     for child in noun.children:
         if child.dep_ in ("amod", "acl") and child.lower_ in ADJ_KINDS:

@@ -32,7 +32,7 @@ _PHRASE_DROP = frozenset("relcl conj cc appos punct advcl prep".split())
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _TARGET_PREPS = frozenset(["against"])
 _ON_PREPS = frozenset("on at".split())
-_ON_TYPES = frozenset("ASSAULT COERCE SANCTION THREATEN PROTEST".split())
+_ON_TYPES = frozenset("ASSAULT COERCE SANCTION THREATEN PROTEST REQUEST".split())
 _WITH_TYPES = frozenset("CONSULT COOPERATE AGREE ASSAULT AID".split())
 _OF_TARGET_LEMMAS = frozenset("invasion occupation shelling bombardment blockade".split())
 _NOT_ACTOR_ENTS = frozenset("DATE TIME MONEY PERCENT QUANTITY".split())
@@ -141,7 +141,7 @@ def role_heads(tr: Trigger) -> list[tuple[str, Token]]:
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     add("target", c)
-        elif verb is not None and head.dep_ in ("dobj", "pobj"):
+        elif verb is not None and (head.dep_ in ("dobj", "pobj") or (head.dep_ == "conj" and head.head.dep_ == "dobj")):
             _verb_roles(verb, add, event_noun=head, type_=tr.type)
         if verb is not None:
             preps(verb, False)

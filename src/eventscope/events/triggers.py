@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from . import context as C
 from . import lexicon as L
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 #: every lemma that can start a trigger (sentence pre-filter)
-TRIGGER_LEMMAS: frozenset[str] = frozenset({*L.VERB_TRIGGERS, *L.NOUN_TRIGGERS, *L.CONTEXT_VERBS})
+TRIGGER_LEMMAS: frozenset[str] = frozenset({*L.VERB_TRIGGERS, *L.NOUN_TRIGGERS, *L.CONTEXT_VERBS, *C.SPECIAL_LEMMAS})
 _DEFINITE = frozenset("the this that these those".split())
 _GATHER_VERBS = frozenset("gather assemble march rally converge take".split())
 VAGUE_CROWDS = frozenset("thousands hundreds dozens scores".split())
@@ -177,7 +178,7 @@ def _refine(tr: Trigger) -> Trigger | None:
         tr.mode, tr.cameo = "ceasefire", "0871"
     elif lemma == "talk" and head.tag_ != "NNS":
         return None
-    elif lemma in ("deal", "aid", "cooperation") and tr.light is None:
+    elif lemma in ("deal", "aid", "cooperation") and tr.light is None and not _aid_named(head):
         return None
     elif lemma in ("release", "free"):
         objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -224,12 +225,15 @@ def _refine(tr: Trigger) -> Trigger | None:
         words = {t.lemma_.lower() for t in (head, *(tr.light.subtree if tr.light is not None else head.subtree))}
         if "police" in words or "gendarmerie" in words:
             tr.mode, tr.cameo = "police", "153"
-    return tr
+    return C.refine(tr)
 
 
 def _special_verb(tok: Token) -> Trigger | None:
     """Verbs whose meaning depends on an argument: send troops, units arrived, fire rockets, call on."""
     lemma = lemma_of(tok)
+    sense = C.special_sense(tok)
+    if sense is not None:
+        return Trigger(tok, None, sense.type, sense.mode, sense.cameo, sense.strength)
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in _TROOP_SEND_VERBS and objs:
         obj = objs[0]
@@ -302,6 +306,8 @@ def _skip_verb(tok: Token) -> bool:
 
 def _governor(noun: Token, type_: str) -> Token | None:
     """The verb that makes an event noun an event, if any."""
+    if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass"):  # "launched a missile and drone attack"
+        noun = noun.head
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         lem = lemma_of(head)
@@ -324,10 +330,18 @@ def _governor(noun: Token, type_: str) -> Token | None:
     return None
 
 
+def _aid_named(noun: Token) -> bool:
+    """ "humanitarian aid", "an aid convoy": aid named by its kind or its carrier is an event without a verb."""
+    if noun.lemma_.lower() != "aid":
+        return False
+    carrier = noun.dep_ == "compound" and noun.head.lemma_.lower() in L.AID_CARRIERS
+    return carrier or bool(_mods(noun) & L.AID_KINDS)
+
+
 def _rejected_noun(noun: Token) -> bool:
     head = noun.head
     if noun.dep_ == "compound":
-        return True
+        return not _aid_named(noun)
     # a characterisation: "views X as an attack", "called it an invasion"
     if head.lower_ == "as" and head.head.lemma_.lower() in L.OPINION_VERBS:
         return True
@@ -355,7 +369,9 @@ def _noun_has_arguments(noun: Token, type_: str) -> bool:
             return True
         if (p == "with" and type_ in ("CONSULT", "COOPERATE")) or (p == "on" and type_ == "ASSAULT"):
             return True
-    return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in L.SPELL_NOUNS:
+        return True  # "after two days of heavy fighting", "a wave of prison riots"
+    return type_ == "AID" and _aid_named(noun)
 
 
 def _claimed(noun: Token) -> bool:
@@ -427,6 +443,16 @@ def find_triggers(sentence: SpacySpan) -> tuple[list[Trigger], list[Token]]:
                     triggers.append(refined)
     # one event per trigger: a verb that governs an event noun is part of that noun's trigger
     out = [t for t in triggers if t.nominal or t.head.i not in claimed_verbs]
+    out = [t for t in out if not C.restates(t, out)]
+    protests = {t.head.i for t in out if t.type == "PROTEST"}
+    out = [t for t in out if not (t.type == "REQUEST" and C.purpose_of_protest(t.head, protests))]
+    policed = {g.i for t in out if t.mode in ("excessive-force", "intervention") for g in C.targets(t.head)}
+    out = [
+        t for t in out
+        if not (t.type == "PROTEST" and t.mode not in ("excessive-force", "intervention") and (
+            t.head.i in policed or any(a.i in policed for a in list(t.head.ancestors)[:3] if t.head.dep_ != "ROOT")
+        ))
+    ]
     # "14 people were killed when government forces and rebels clashed": the killing belongs to the clash
     for t in list(out):
         if t.nominal or lemma_of(t.head) not in _CONSEQUENCE_VERBS:
