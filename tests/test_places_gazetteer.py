@@ -12,6 +12,7 @@ from eventscope.errors import GazetteerError
 from eventscope.places import gazetteer as gz
 from eventscope.places.build import SCHEMA_VERSION
 from eventscope.places.gazetteer import Gazetteer
+from eventscope.places.geodesy import haversine_km
 
 
 @pytest.fixture(scope="module")
@@ -72,11 +73,30 @@ def test_country(gaz: Gazetteer, query: str, iso3: str) -> None:
         ("Raqqa", "SYR"),
         ("Damascus countryside", "SYR"),
         ("California", "USA"),
+        ("Anhui", "CHN"),  # "Anhui Sheng": Chinese division suffixes are dropped like "Province"
+        ("Guangxi", "CHN"),  # "Guangxi Zhuangzu Zizhiqu"
+        ("Nairobi", "KEN"),  # "Nairobi Area"
     ],
 )
 def test_admin1(gaz: Gazetteer, name: str, country: str) -> None:
     found = gaz.admin1(name, country)
     assert found and found[0].feature == "ADM1" and found[0].geonameid is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon"),
+    [("Texas", "USA", 31.0, -100.0), ("New South Wales", "AUS", -32.2, 147.0), ("Alberta", "CAN", 55.0, -115.0)],
+)
+def test_division_point_is_near_its_middle(gaz: Gazetteer, name: str, country: str, lat: float, lon: float) -> None:
+    """A large division's point is the middle of its settled extent, not its biggest city (facts: rough centres)."""
+    found = gaz.admin1(name, country)
+    assert found and haversine_km(found[0].lat, found[0].lon, lat, lon) < 161
+
+
+def test_lookup_uses_the_key_filter(gaz: Gazetteer) -> None:
+    gaz.lookup_key.cache_clear()
+    assert gaz.lookup("Aleppo") and gaz._hashes is not None and len(gaz._hashes) > 100_000
+    assert gaz.lookup("Aleppo 12345") == []
 
 
 def test_admin1_of_a_town(gaz: Gazetteer) -> None:

@@ -82,10 +82,28 @@ def test_toponym_resolved(run, text: str, surface: str, precision: str, point: t
         ("Federal agents and Western diplomats met on Friday.", "Federal"),
         ("Federal agents and Western diplomats met on Friday.", "Western"),
         ("Clashes broke out in the Al-Midan district on Sunday.", "Al"),
+        ("Doctors confirmed two cases of Marburg virus this week. Marburg kills fewer than Ebola.", "Marburg"),
+        ("The singer Annie Lennox spoke at the gala. Lennox thanked the nurses.", "Lennox"),
     ],
 )
 def test_not_a_place(run, text: str, not_a_place: str) -> None:  # noqa: ANN001
     assert not [p for p in run(text) if not_a_place in p.text]
+
+
+def test_a_name_used_for_a_disease_is_still_a_place_after_a_preposition(run) -> None:  # noqa: ANN001
+    places = run("A case of Marburg virus was confirmed. The patient had studied in Marburg for two years.")
+    assert [p.text for p in places] == ["Marburg"] and places[0].lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [  # a name in a first-level division the document names (facts: these towns exist in these provinces)
+        ("Police in Ontario said a man from Stratford was charged after the crash.", "Stratford", "CAN"),
+        ("Storms hit New South Wales; roads near Newcastle were closed on Monday.", "Newcastle", "AUS"),
+    ],
+)
+def test_named_division_pulls_its_towns(run, text: str, surface: str, country: str) -> None:  # noqa: ANN001
+    assert _find(run(text), surface).country == country
 
 
 @pytest.mark.parametrize(

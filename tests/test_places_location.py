@@ -8,7 +8,7 @@ from eventscope.model import Place, Span
 from eventscope.nlp import load_model, parse
 from eventscope.places import Gazetteer, event_location, geoparse
 from eventscope.places.geodesy import haversine_km
-from eventscope.places.location import offset_place
+from eventscope.places.location import offset_place, placed_by_context
 
 AL_BAB = (36.3705, 37.5157)
 TAL_ABYAD = (36.6965, 38.9538)
@@ -180,3 +180,38 @@ def test_offset_place(prefix: str, bearing_point: tuple[float, float]) -> None:
 def test_offset_needs_a_distance() -> None:
     ref = Place("Kobane", 9, 15, "Kobane", 1, KOBANE[0], KOBANE[1], "SYR", "Aleppo", "PPL", "place")
     assert offset_place(ref, "west of  ") is None
+
+
+def _p(text: str, lat: float | None, precision: str, country: str | None = "SYR", start: int = 0) -> Place:
+    return Place(text, start, start + len(text), text, None, lat, None if lat is None else 38.0, country,
+                 "Aleppo" if precision != "country" else None, "PPL", precision,
+                 basis="gazetteer" if lat is not None else "unresolved")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("nearby", "document", "precision", "lat"),
+    [
+        ([_p("Mabruka", 36.5, "place"), _p("Aleppo", 36.2, "admin1")], [], "near", 36.5),  # the town it is named with
+        ([_p("Aleppo", 36.2, "admin1"), _p("Syria", 35.0, "country")], [], "admin1", 36.2),
+        ([], [_p("Syria", 35.0, "country"), _p("Homs", 34.7, "place")], "country", 35.0),  # the document's country
+        ([], [], None, None),  # nothing places it: no location
+    ],
+)
+def test_unresolved_toponym_is_placed_by_context(
+    nearby: list[Place], document: list[Place], precision: str | None, lat: float | None
+) -> None:
+    village = _p("Khirbat Zzyzx", None, "place", None, start=40)
+    got = placed_by_context(village, nearby, document)
+    if precision is None:
+        assert got is None
+        return
+    assert got is not None and (got.text, got.start) == ("Khirbat Zzyzx", 40)
+    assert (got.precision, got.lat, got.basis, got.geonameid) == (precision, lat, "context", None)
+
+
+def test_village_missing_from_the_gazetteer_takes_its_division(locate) -> None:  # noqa: ANN001
+    loc = locate(
+        "Gunmen stormed the village of Khirbat Zzyzx in Idlib province on Sunday, killing four men.", "stormed"
+    )
+    assert loc is not None and loc.text == "Khirbat Zzyzx" and loc.basis == "context"
+    assert loc.precision in ("admin1", "region") and loc.lat is not None and loc.country == "SYR"

@@ -28,6 +28,8 @@ from eventscope.places.normalize import is_latin, name_key, strip_marks
         ("Salamiyah", "Salamiyeh"),
         ("the Hague", "Hague"),
         ("São Paulo", "Sao Paulo"),
+        ("Democratic Republic of the Congo", "Democratic Republic of Congo"),
+        ("Isle of the Dead", "Isle of Dead"),
     ],
 )
 def test_variants_share_a_key(a: str, b: str) -> None:

@@ -362,9 +362,11 @@ def demo_paths() -> list[Path]:
 
 # commands of the stages that live next to their stage; imported last because they reuse the helpers above
 from .intake.commands import fetch_command, watch_command  # noqa: E402
+from .places.commands import gazetteer  # noqa: E402
 
 cli.add_command(fetch_command, "fetch")
 cli.add_command(watch_command, "watch")
+cli.add_command(gazetteer)
 
 
 def main() -> None:

@@ -191,8 +191,9 @@ class Place:
     precision: str  # place | near | region | admin1 | country
     score: float = 0.0
     runner_up: str | None = None  # "Name (CC, geonameid) score" of the best rejected candidate
-    basis: str = "gazetteer"  # gazetteer | offset | route | context | unresolved (a toponym not in the gazetteer:
-    #                           lat/lon None; never an event location)
+    basis: str = "gazetteer"  # gazetteer | offset | route | unresolved (a toponym not in the gazetteer: lat/lon
+    #                           None; never an event location as such) | context (an event location the gazetteer
+    #                           lacks, placed by the town/area named with it, or an earlier event's place for "the area")
 
     def to_dict(self) -> dict[str, Any]:
         return {

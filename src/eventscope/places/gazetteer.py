@@ -8,27 +8,44 @@ import os
 import sqlite3
 import tempfile
 import time
-from dataclasses import dataclass
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from .._version import __version__
 from ..errors import GazetteerError
-from .build import SCHEMA_VERSION, build
+from .build import KEY_FILTER, SCHEMA_VERSION, build, key_hash
 from .normalize import name_key
 
 ENV_VAR = "EVENTSCOPE_GAZETTEER"
 LOCK_STALE_S = 600.0
 LOOKUP_LIMIT = 40
 
-_COLS = (
-    "id, geonameid, name, lat, lon, country_iso2, country_iso3, admin1_code, admin1_name, feature, population, "
-    "min_lat, max_lat, min_lon, max_lon"
+#: columns in :class:`Candidate` field order (kind sits between population and the bounding box)
+_PLACE_COLS = (
+    "p.id, p.geonameid, p.name, p.lat, p.lon, p.country_iso3, p.country_iso2, p.admin1_code, p.admin1_name, "
+    "p.feature, p.population"
 )
+_BOX_COLS = "p.min_lat, p.max_lat, p.min_lon, p.max_lon"
+#: one indexed query per name: the names primary key, then the places rowid; no per-call SQL building
+_LOOKUP_SQL = (
+    f"SELECT {_PLACE_COLS}, n.kind, {_BOX_COLS} FROM names n JOIN places p ON p.id = n.id "
+    "WHERE n.key = ? ORDER BY p.population DESC LIMIT ?"
+)
+_BY_ID_SQL = f"SELECT {_PLACE_COLS}, 0, {_BOX_COLS} FROM places p WHERE p.id = ?"
+_COUNTRY_SQL = f"SELECT {_PLACE_COLS}, 0, {_BOX_COLS} FROM places p WHERE p.feature = 'PCLI' AND "
+_ADMIN1_SQL = (
+    f"SELECT {_PLACE_COLS}, 0, {_BOX_COLS} FROM places p "
+    "WHERE p.country_iso2 = ? AND p.admin1_code = ? AND p.feature = 'ADM1'"
+)
+#: read-side pragmas: a page cache large enough for the hot part of the name index
+_PRAGMAS = ("PRAGMA query_only = 1", "PRAGMA cache_size = -16000", "PRAGMA temp_store = MEMORY")
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One gazetteer entry a name may refer to."""
+class Candidate(NamedTuple):
+    """One gazetteer entry a name may refer to (a tuple: rows become candidates without per-field work)."""
 
     id: int  # internal id (the GeoNames id for places and countries, negative for divisions and regions)
     geonameid: int | None
@@ -39,20 +56,26 @@ class Candidate:
     country_iso2: str | None
     admin1_code: str | None
     admin1: str | None  # first-level division name
-    feature: str  # PPL, PPLC, ADM1, PCLI, CONT, RGN, STM, ROUTE
+    feature: str  # PPL, PPLC, ADM1, PCLI, CONT, RGN, STM, ROUTE, or a GeoNames code from an installed dump
     population: int
-    bbox: tuple[float, float, float, float] | None = None  # min_lat, max_lat, min_lon, max_lon (areas only)
     kind: int = 0  # how the name matched: 0 the entry's own name, 1 a curated alias, 2 an alternate name
+    min_lat: float | None = None
+    max_lat: float | None = None
+    min_lon: float | None = None
+    max_lon: float | None = None
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float] | None:
+        """min_lat, max_lat, min_lon, max_lon (areas only)."""
+        if self.min_lat is None:
+            return None
+        return (self.min_lat, self.max_lat, self.min_lon, self.max_lon)  # type: ignore[return-value]
 
     def label(self) -> str:
         return f"{self.name} ({self.country or '-'}, {self.geonameid if self.geonameid is not None else self.id})"
 
 
-def _candidate(row: tuple, kind: int = 0) -> Candidate:
-    bbox = tuple(row[11:15]) if row[11] is not None else None
-    return Candidate(
-        row[0], row[1], row[2], row[3], row[4], row[6], row[5], row[7], row[8], row[9], row[10] or 0, bbox, kind
-    )  # type: ignore[arg-type]
+_make = Candidate._make
 
 
 def default_path() -> Path:
@@ -76,31 +99,39 @@ def _is_current(path: Path) -> bool:
     return bool(row) and row[0] == SCHEMA_VERSION
 
 
-def ensure_built(path: Path) -> None:
-    """Build the gazetteer at ``path`` unless a current one is there; safe against concurrent builders."""
-    if path.exists() and _is_current(path):
-        return
+@contextlib.contextmanager
+def locked(path: Path, wait_s: float = LOCK_STALE_S) -> Iterator[None]:
+    """Hold the build/install lock of the gazetteer at ``path`` (a lock file beside it; stale locks are broken)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = path.with_name(path.name + ".lock")
-    deadline = time.monotonic() + LOCK_STALE_S
+    deadline = time.monotonic() + wait_s
     while True:
         try:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
             break
         except FileExistsError:
-            if path.exists() and _is_current(path):
-                return
             with contextlib.suppress(OSError):
                 if time.time() - lock.stat().st_mtime > LOCK_STALE_S:
                     lock.unlink()  # a builder died holding the lock
                     continue
             if time.monotonic() > deadline:
-                raise GazetteerError(f"E020: timed out waiting for another process to build {path}") from None
+                raise GazetteerError(f"E020: timed out waiting for another process to update {path}") from None
             time.sleep(0.2)
     try:
         os.close(fd)
-        if path.exists() and _is_current(path):
-            return
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+def ensure_built(path: Path, force: bool = False) -> None:
+    """Build the gazetteer at ``path`` unless a current one is there (``force``: rebuild anyway); safe against
+    concurrent builders."""
+    if not force and path.exists() and _is_current(path):
+        return
+    with locked(path):
+        if not force and path.exists() and _is_current(path):
+            return  # another process built it while we waited
         tmp_fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         os.close(tmp_fd)
         tmp = Path(tmp_name)
@@ -111,8 +142,6 @@ def ensure_built(path: Path) -> None:
         except Exception as exc:
             tmp.unlink(missing_ok=True)
             raise GazetteerError(f"E020: could not build the gazetteer at {path}: {exc}") from exc
-    finally:
-        lock.unlink(missing_ok=True)
 
 
 class Gazetteer:
@@ -121,6 +150,11 @@ class Gazetteer:
     def __init__(self, con: sqlite3.Connection, path: Path) -> None:
         self._con = con
         self.path = path
+        row = con.execute("SELECT data FROM blobs WHERE name = ?", (KEY_FILTER,)).fetchone()
+        self._hashes: array[int] | None = None
+        if row is not None:
+            self._hashes = array("I")
+            self._hashes.frombytes(row[0])
         self.lookup_key = functools.lru_cache(maxsize=131_072)(self._lookup_key)
         self._by_id = functools.lru_cache(maxsize=16_384)(self._get)
 
@@ -131,7 +165,8 @@ class Gazetteer:
         ensure_built(path)
         try:
             con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            con.execute("PRAGMA query_only = 1")
+            for pragma in _PRAGMAS:
+                con.execute(pragma)
         except sqlite3.Error as exc:
             raise GazetteerError(f"E020: could not open the gazetteer at {path}: {exc}") from exc
         return cls(con, path)
@@ -148,12 +183,13 @@ class Gazetteer:
     def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
         if not key:
             return ()
-        rows = self._con.execute(
-            f"SELECT {', '.join('p.' + c.strip() for c in _COLS.split(','))}, n.kind FROM names n "
-            "JOIN places p ON p.id = n.id WHERE n.key = ? ORDER BY p.population DESC LIMIT ?",
-            (key, LOOKUP_LIMIT),
-        ).fetchall()
-        return tuple(_candidate(r[:-1], r[-1]) for r in rows)
+        hashes = self._hashes
+        if hashes is not None:
+            h = key_hash(key)
+            i = bisect_left(hashes, h)
+            if i == len(hashes) or hashes[i] != h:
+                return ()  # not a key of the index: no query
+        return tuple(map(_make, self._con.execute(_LOOKUP_SQL, (key, LOOKUP_LIMIT))))
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every entry the name may refer to, most populous first."""
@@ -163,8 +199,8 @@ class Gazetteer:
         return bool(self.lookup_key(name_key(name)))
 
     def _get(self, pid: int) -> Candidate | None:
-        row = self._con.execute(f"SELECT {_COLS} FROM places WHERE id = ?", (pid,)).fetchone()
-        return _candidate(row) if row else None
+        row = self._con.execute(_BY_ID_SQL, (pid,)).fetchone()
+        return _make(row) if row else None
 
     def get(self, pid: int) -> Candidate | None:
         """The entry with this internal id (a GeoNames id for places and countries)."""
@@ -174,10 +210,10 @@ class Gazetteer:
         """A country by ISO3, ISO2 or name."""
         q = code_or_name.strip()
         if q.isupper() and len(q) in (2, 3):
-            col = "country_iso3" if len(q) == 3 else "country_iso2"
-            row = self._con.execute(f"SELECT {_COLS} FROM places WHERE feature = 'PCLI' AND {col} = ?", (q,)).fetchone()
+            col = "p.country_iso3" if len(q) == 3 else "p.country_iso2"
+            row = self._con.execute(f"{_COUNTRY_SQL}{col} = ?", (q,)).fetchone()
             if row:
-                return _candidate(row)
+                return _make(row)
         return next((c for c in self.lookup(q) if c.feature == "PCLI"), None)
 
     def admin1(self, name: str, country: str | None = None) -> list[Candidate]:
@@ -194,11 +230,8 @@ class Gazetteer:
             return place
         if not place.admin1_code or not place.country_iso2:
             return None
-        row = self._con.execute(
-            f"SELECT {_COLS} FROM places WHERE country_iso2 = ? AND admin1_code = ? AND feature = 'ADM1'",
-            (place.country_iso2, place.admin1_code),
-        ).fetchone()
-        return _candidate(row) if row else None
+        row = self._con.execute(_ADMIN1_SQL, (place.country_iso2, place.admin1_code)).fetchone()
+        return _make(row) if row else None
 
     def stats(self) -> dict[str, str]:
         return dict(self._con.execute("SELECT key, value FROM meta").fetchall())

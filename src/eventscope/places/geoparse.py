@@ -4,27 +4,28 @@ Mentions come from spaCy GPE/LOC/FAC entities, from entities of other labels tha
 shows to be places (the small model often tags Arabic town names as PERSON/ORG), and from capitalised n-grams
 the model missed. Demonyms, names inside organisation names and person names are not places.
 
-Disambiguation score of a candidate (the chosen one is ``Place.score``, the best rejected one ``runner_up``):
-``0.1·log10(population) + feature bonus + own-name bonus + 1.2·(document focus on its country)
-+ proximity to the unambiguous places of the document``.
+Candidates are ranked by :func:`.scoring.score` (the chosen one's score is ``Place.score``, the best rejected one
+is ``runner_up``), twice when the document names first-level divisions: the second pass favours places inside them.
+A name the document uses for a disease or a person ("Marburg virus", "Annie Lennox") is not a place elsewhere in it
+unless a preposition places it.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Place
 from .gazetteer import Candidate, Gazetteer
-from .geodesy import haversine_km, part_of_box
+from .geodesy import part_of_box
 from .lexicon import (
     ARTICLES,
     CENTRAL_WORDS,
     DEMONYMS,
     DIRECTIONS,
+    DISEASE_HEADS,
     LOCAL_HEADS,
     ORG_HEADS,
     REGION_HEADS,
@@ -33,6 +34,7 @@ from .lexicon import (
     WEAK_CUES,
 )
 from .normalize import name_key
+from .scoring import _Context, _context, score
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -42,9 +44,10 @@ if TYPE_CHECKING:
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 HIGHWAY_WORDS = frozenset({"highway", "road", "motorway"})
-AREA_FEATURES = frozenset({"PCLI", "ADM1", "CONT", "RGN", "ROUTE", "STM", "OCN", "SEA", "ISL", "MTS"})
-FEATURE_BONUS = {"PCLI": 1.0, "CONT": 1.0, "OCN": 1.0, "SEA": 0.8, "ISL": 0.8, "MTS": 0.8, "RGN": 0.8, "ROUTE": 0.8,
-                 "ADM1": 0.5, "PPLC": 0.6, "STM": 0.3}  # fmt: skip
+AREA_FEATURES = frozenset(
+    {"PCLI", "ADM1", "ADM2", "CONT", "RGN", "RGNE", "AREA", "ROUTE", "STM", "OCN", "SEA", "BAY", "GULF", "LK", "ISL",
+     "ISLS", "MTS", "DSRT", "VAL", "PLN"}
+)  # fmt: skip
 PRECISION = {"PCLI": "country", "ADM1": "admin1"}  # every other area feature is a "region"; settlements are "place"
 CONNECTORS = frozenset(
     {
@@ -75,7 +78,6 @@ CONNECTORS = frozenset(
 )
 MAX_NGRAM = 5
 MAX_CANDIDATES = 15
-MAX_ANCHORS = 25
 NGRAM_MIN_POP = 100_000  # a capitalised n-gram with no cue must name a big place (or a country/division)
 WEAK_CUE_MIN_POP = 1_000
 RESCUE_MIN_POP = 20_000  # an ORG/NORP entity becomes a place without a cue only if the place is this big
@@ -93,6 +95,7 @@ class Mention:
     head: str | None = None  # "countryside", "province", ...
     strong: bool = False  # a cue word says it is a place
     label: str = ""
+    cued: bool = False  # a cue word (strong or weak: "in", "near", "town of") comes before it
 
 
 def _cue(doc: Doc, i: int) -> str | None:
@@ -133,7 +136,28 @@ def _modifiers(doc: Doc, i: int, j: int) -> tuple[int, int, float | None, bool, 
 
 
 def _org_follows(doc: Doc, j: int) -> bool:
+    if j < len(doc) and doc[j].lower_ in DISEASE_HEADS:
+        return True  # "Marburg virus", "Reston ebolavirus"
     return j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ in ORG_HEADS
+
+
+def other_senses(passages: Sequence[Passage]) -> frozenset[str]:
+    """Names the document uses for something else, one sense per discourse: the name of a disease ("Marburg" of
+    "Marburg virus") and the surname of a person named in full ("Lennox" of "Annie Lennox")."""
+    out: set[str] = set()
+    for p in passages:
+        doc = p.doc
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2 and _capitalised(ent[-1]) and ent[-1].lower_ not in ORG_HEADS:
+                out.add(ent[-1].text.casefold())
+        for tok in doc:
+            if tok.lower_ in DISEASE_HEADS and tok.i > 0:
+                i = tok.i
+                while i > 0 and _capitalised(doc[i - 1]):
+                    i -= 1
+                if i < tok.i:
+                    out.add(doc[i : tok.i].text.casefold())
+    return frozenset(out)
 
 
 def _trim(doc: Doc, i: int, j: int) -> tuple[int, int]:
@@ -166,7 +190,7 @@ def find_mentions(passage: Passage, gaz: Gazetteer, norp: Counter[str] | None = 
         ):
             name, e = f"{name} highway", j + 1
         start, end = off + doc[s].idx, off + doc[e - 1].idx + len(doc[e - 1].text)
-        out.append(Mention(start, end, name, bearing, central, head, strong, label))
+        out.append(Mention(start, end, name, bearing, central, head, strong, label, _cue(doc, i) is not None))
 
     deferred: list[tuple[int, int, str]] = []
     for ent in doc.ents:
@@ -316,43 +340,6 @@ def _ngram_mentions(doc: Doc, covered: list[bool], gaz: Gazetteer, add) -> None:
         i += matched or 1
 
 
-@dataclass(slots=True)
-class _Context:
-    focus: Counter[str]
-    anchors: list[tuple[float, float]]
-
-    def share(self, country: str | None) -> float:
-        total = sum(self.focus.values())
-        return self.focus[country] / total if country and total else 0.0
-
-
-def score(c: Candidate, ctx: _Context, others: Sequence[Candidate] = ()) -> float:
-    """The disambiguation score of one candidate (see the module docstring)."""
-    s = 0.1 * math.log10(c.population + 1) + FEATURE_BONUS.get(c.feature, 0.0) + (0.3 if c.kind <= 1 else 0.0)
-    s += 1.2 * ctx.share(c.country)
-    if c.lat is not None and ctx.anchors and c.feature not in ("PCLI", "CONT", "RGN"):
-        d = min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.anchors)  # type: ignore[arg-type]
-        s += 0.5 if d < 150 else 0.25 if d < 400 else 0.0
-    if c.feature == "ADM1" and any(
-        o.feature.startswith("PPL") and o.country == c.country and o.admin1_code == c.admin1_code for o in others
-    ):
-        s -= 1.0  # "Aleppo" alone is the city, not the governorate named after it
-    return s
-
-
-def _context(groups: Iterable[Sequence[Candidate]], norp: Counter[str]) -> _Context:
-    focus: Counter[str] = Counter({k: v for k, v in norp.items() if k})
-    anchors: list[tuple[float, float]] = []
-    for cands in groups:
-        countries = {c.country for c in cands if c.country}
-        if len(countries) == 1:
-            focus[next(iter(countries))] += 1
-            best = cands[0]
-            if best.lat is not None and best.feature.startswith("PPL") and len(anchors) < MAX_ANCHORS:
-                anchors.append((best.lat, best.lon))  # type: ignore[arg-type]
-    return _Context(focus, anchors)
-
-
 def _area_for(m: Mention, best: Candidate, cands: Sequence[Candidate], gaz: Gazetteer) -> Candidate:
     """The division/country a modified mention ("Aleppo countryside", "northern Aleppo") refers to."""
     if best.feature in AREA_FEATURES:
@@ -435,7 +422,13 @@ def resolve(m: Mention, cands: Sequence[Candidate], ctx: _Context, gaz: Gazettee
 def geoparse(text: str, passages: Sequence[Passage], gaz: Gazetteer) -> list[Place]:
     """Every toponym in the passages, resolved with the document as context. Offsets index ``text``."""
     norp: Counter[str] = Counter()
-    mentions = [m for p in passages for m in find_mentions(p, gaz, norp)]
+    elsewhere = other_senses(passages)
+    mentions = [
+        m
+        for p in passages
+        for m in find_mentions(p, gaz, norp)
+        if m.cued or m.head is not None or m.name.casefold() not in elsewhere
+    ]
     by_name: dict[str, tuple[Candidate, ...]] = {}
     for m in mentions:
         key = name_key(m.name)
@@ -443,17 +436,37 @@ def geoparse(text: str, passages: Sequence[Passage], gaz: Gazetteer) -> list[Pla
             found = gaz.lookup_key(key)
             by_name[key] = tuple(_acceptable(m.name, found, ())) if _is_acronym(m.name) else found
     ctx = _context(by_name.values(), norp)
-    memo: dict[tuple, Place] = {}
+    memo = _resolve_all(mentions, by_name, ctx, gaz, text)
+    divisions = frozenset(
+        (d.country, d.admin1_code) for sig, p in memo.items() if (d := _division(by_name[sig[0]], p)) is not None
+    )
+    if divisions:  # second pass: places in the divisions the document names win ("Bradford" near "Ontario")
+        ctx.divisions = divisions
+        memo = _resolve_all(mentions, by_name, ctx, gaz, text)
     places: list[Place] = []
     for m in mentions:
-        key = name_key(m.name)
-        sig = (key, m.bearing, m.central, m.head)
-        template = memo.get(sig)
-        if template is None:
-            template = memo[sig] = resolve(m, by_name[key], ctx, gaz, text)
+        template = memo[(name_key(m.name), m.bearing, m.central, m.head)]
         surface = text[m.start : m.end]
         places.append(template if template.start == m.start else _moved(template, m.start, m.end, surface))
     return places
+
+
+def _resolve_all(mentions: Sequence[Mention], by_name: dict[str, tuple[Candidate, ...]], ctx: _Context,
+                 gaz: Gazetteer, text: str) -> dict[tuple, Place]:  # fmt: skip
+    memo: dict[tuple, Place] = {}
+    for m in mentions:
+        key = name_key(m.name)
+        sig = (key, m.bearing, m.central, m.head)
+        if sig not in memo:
+            memo[sig] = resolve(m, by_name[key], ctx, gaz, text)
+    return memo
+
+
+def _division(cands: Sequence[Candidate], p: Place) -> Candidate | None:
+    """The first-level division a resolved place is (a Place carries no admin1 code), if it is one."""
+    if p.feature not in ("ADM1", "REGION"):
+        return None
+    return next((c for c in cands if c.feature == "ADM1" and c.name == p.name and c.country == p.country), None)
 
 
 def _moved(p: Place, start: int, end: int, surface: str) -> Place:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 #: Arabic (and a few Romance) articles dropped from name keys when other words remain
-ARTICLES: frozenset[str] = frozenset("al el il ad ed ar er as es at et az ez an en ash esh ech ath adh al-".split())
+ARTICLES: frozenset[str] = frozenset("al el il ad ed ar er as es at et az ez an en ash esh ech ath adh al- the".split())
 #: leading words dropped from keys ("the Gambia", "the Hague")
 LEADING_WORDS: frozenset[str] = frozenset({"the"})
 #: transliteration variants folded to one token
@@ -64,6 +64,11 @@ STRONG_CUES: tuple[tuple[str, ...], ...] = (
     ("neighborhoods", "of"),
     ("parts", "of"),
     ("villages", "of"),
+    ("island", "of"),
+    ("islands", "of"),
+    ("state", "of"),
+    ("county", "of"),
+    ("area", "of"),
     ("near",),
     ("outside",),
     ("nearby",),
@@ -137,6 +142,16 @@ ADMIN_SUFFIXES: tuple[str, ...] = (
     " republic",
     " territory",
     " division",
+    " autonomous region",
+    " zhuangzu zizhiqu",
+    " huizu zizhiqu",
+    " uygur zizhiqu",
+    " zizhiqu",
+    " sheng",
+    " shi",
+    " fylke",
+    " area",
+    " municipality",
 )
 
 #: capitalised words after a place name that make the whole run an organisation ("Iran Press TV")
@@ -145,7 +160,14 @@ ORG_HEADS: frozenset[str] = frozenset(
     airways radio television broadcasting guard guards brigade brigades movement committee corporation company
     group daily herald tribune journal observatory network media channel gazette telegraph institute foundation
     federation union league club fc united city-fc police navy command coalition alliance government authority
-    authorities commission office embassy consulate mission parliament assembly congress senate court""".split()
+    authorities commission office embassy consulate mission parliament assembly congress senate court minister
+    ministers""".split()
+)
+#: words after a name that make it a disease or pathogen, not a place ("Marburg virus", "West Nile fever"); the
+#: bare name then means the disease throughout the document unless a preposition places it ("in Marburg")
+DISEASE_HEADS: frozenset[str] = frozenset(
+    """virus viruses ebolavirus fever hemorrhagic haemorrhagic disease strain strains encephalitis
+    flu influenza""".split()
 )
 #: nouns that make a place-name modifier part of an actor ("Syria government", "Turkey-backed militants")
 ACTOR_HEADS: frozenset[str] = frozenset(
@@ -332,3 +354,9 @@ DEMONYMS: dict[str, str] = {
     "kurdish": "SYR",
     "israel-backed": "ISR",
 }
+
+#: verbs whose direct object, when a place, is where the event happened ("shelled Qabasin", "stormed the village of X")
+TARGET_VERBS: frozenset[str] = frozenset(
+    """attack storm shell bomb raid strike hit capture seize overrun besiege encircle recapture liberate take
+    control bombard target surround infiltrate invade occupy ambush burn loot destroy""".split()
+)

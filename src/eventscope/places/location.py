@@ -3,12 +3,16 @@
 Rules, in order: drop datelines and places that are actors ("Russia says", "the Syria government"); keep places
 attached to the trigger's clause (and any locative place of a supporting sentence); read routes ("from A ... reached
 B": B), relative positions ("4 km west of B": an offset point) and "near B"/"the B area" (precision "near");
-then prefer the most precise place, and among equals the one attached to the trigger and closest to it.
+then prefer the most precise place, and among equals the one attached to the trigger and closest to it. Places of
+clauses more than two links away from the trigger's are never the event's. A toponym the gazetteer lacks can be
+chosen (it is most often a village): it then takes the point and precision of the place it is named with
+(:func:`placed_by_context`), or is dropped when there is none.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -16,13 +20,24 @@ from typing import TYPE_CHECKING
 from ..model import Place, Span
 from .gazetteer import Gazetteer
 from .geodesy import destination
-from .lexicon import ACTOR_HEADS, DIRECTIONS, LOCATIVE_PREPS, NEAR_HEADS, NEAR_WORDS, ROUTE_FROM, ROUTE_TO, UNITS_KM
+from .lexicon import (
+    ACTOR_HEADS,
+    DIRECTIONS,
+    LOCATIVE_PREPS,
+    NEAR_HEADS,
+    NEAR_WORDS,
+    ROUTE_FROM,
+    ROUTE_TO,
+    TARGET_VERBS,
+    UNITS_KM,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 PRECISION_RANK = {"place": 0, "near": 0, "region": 1, "admin1": 2, "country": 3}
+UNRESOLVED_RANK = 0  # a toponym the gazetteer lacks is most often a small place (placed by its context)
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -92,6 +107,8 @@ def _preps(tok: Token) -> list[str]:
             out.append("source" if from_noun else tok.lower_)
         if tok.dep_ == "dobj" and tok.head.lemma_ in ("reach", "enter", "approach"):
             out.append("reached")
+        elif tok.dep_ == "dobj" and tok.head.lemma_ in TARGET_VERBS:
+            out.append("target")  # "stormed the village of X", "shelled X": the place attacked is the location
         elif tok.dep_ == "dobj" and tok.head.lemma_ in ("leave", "depart", "quit"):
             out.append("left")
         tok = tok.head
@@ -101,7 +118,7 @@ def _preps(tok: Token) -> list[str]:
 def _locative(preps: list[str]) -> bool:
     """Whether the nearest preposition (past "of") puts the place where something happens."""
     first = next((x for x in preps if x != "of"), "")
-    return first in LOCATIVE_PREPS or first in ("reached", "left")
+    return first in LOCATIVE_PREPS or first in ("reached", "left", "target")
 
 
 def _up(tok: Token) -> list[Token]:
@@ -211,10 +228,8 @@ def _options_in(sent: SpacySpan, off: int, places: Sequence[Place], trigger: Spa
                 attached = 3.0 + 0.5 * locative
             elif hops <= 2 and locative:
                 attached = 2.0 + 0.5 * locative - 0.1 * hops
-            elif locative:
-                attached = 1.0  # another clause: only when nothing closer names a place
             else:
-                continue
+                continue  # a place of a distant clause is not where this event happened
         found.append((p, attached, preps))
     found = _drop_containers(found, sent, off)
     has_from = any(next((x for x in pr if x != "of"), "") in ROUTE_FROM for _, _, pr in found)
@@ -236,7 +251,7 @@ def _options_in(sent: SpacySpan, off: int, places: Sequence[Place], trigger: Spa
             p = replace(p, precision="near")
         elif (has_from and first in ROUTE_FROM) or (route_end and has_from):
             p = replace(p, basis="route")
-        rank = PRECISION_RANK.get(p.precision, 3) if p.lat is not None else 9
+        rank = PRECISION_RANK.get(p.precision, 3) if p.lat is not None else UNRESOLVED_RANK
         dist = abs(p.start - trigger.start) if trigger else 0
         locative = _locative(preps)
         tier = 2 if attached < 2.0 else 0 if locative else 1
@@ -301,9 +316,30 @@ def event_location(
     if not options:
         return None
     best = min(options, key=lambda o: (o.tier, o.rank, not o.route_end, -o.attached, o.sentence, o.distance))
-    if best.rank >= 9:
-        return None
+    if best.place.lat is None:
+        return placed_by_context(best.place, [o.place for o in options], places)
     return best.place
 
 
-__all__ = ["NEAR_WORDS", "event_location", "offset_place"]
+def placed_by_context(place: Place, nearby: Sequence[Place], document: Sequence[Place]) -> Place | None:
+    """An unresolved toponym located by what it is named with: the most precise resolved place among the event's
+    other places (a town gives precision "near"), else the country most of the document's places are in. The point
+    and the precision are the context's: a place the gazetteer lacks is never presented as a point of its own."""
+    areas = [q for q in nearby if q.lat is not None and q.precision in PRECISION_RANK]
+    area = min(areas, key=lambda q: PRECISION_RANK[q.precision], default=None)
+    if area is None:
+        countries = Counter(q.country for q in document if q.lat is not None and q.country)
+        top = countries.most_common(1)
+        area = next(
+            (q for q in document if top and q.country == top[0][0] and q.precision == "country" and q.lat is not None),
+            None,
+        )
+    if area is None:
+        return None
+    precision = "near" if area.precision == "place" else area.precision  # near the town it is named with
+    return replace(place, lat=area.lat, lon=area.lon, country=area.country,
+                   admin1=area.admin1 if area.precision != "country" else None, feature=area.feature,
+                   precision=precision, geonameid=None, basis="context")  # fmt: skip
+
+
+__all__ = ["NEAR_WORDS", "event_location", "offset_place", "placed_by_context"]

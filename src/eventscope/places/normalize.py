@@ -22,10 +22,13 @@ _FOLDS = (("ou", "u"), ("ei", "ay"), ("ey", "ay"))
 
 def strip_marks(s: str) -> str:
     """Remove diacritics and ‘ayn/hamza marks, keep everything else (case included)."""
+    if s.isascii():
+        return s.translate(_MARKS)
     decomposed = unicodedata.normalize("NFKD", s).translate(_MARKS)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65_536)
 def _fold_token(tok: str) -> str:
     tok = TOKEN_EQUIVALENTS.get(tok, tok)
     for old, new in _SUFFIXES:
