@@ -124,7 +124,8 @@ class Pipeline:
         from . import time as time_stage
 
         ranges = [(z.start, z.end) for z in document.coded_zones()]
-        return time_stage.resolve_document(document.text, ranges, document.published)
+        return time_stage.resolve_document(document.text, ranges, document.published,
+                                           numeric_order=time_stage.numeric_order_for(document.url))
 
     def places(self, document: Document, passages: Sequence[nlp_stage.Passage] | None = None) -> list[Place]:
         from .places import geoparse

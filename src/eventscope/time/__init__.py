@@ -7,8 +7,18 @@ Pure regex and lexicon (no spaCy): ``tag`` finds and resolves expressions agains
 
 from __future__ import annotations
 
-from .document import DocumentTimes, resolve_document, tag
+from .document import DocumentTimes, infer_numeric_order, numeric_order_for, resolve_document, tag
 from .eventdate import event_date, is_historical
 from .timex import Timex3, timex3
 
-__all__ = ["DocumentTimes", "Timex3", "event_date", "is_historical", "resolve_document", "tag", "timex3"]
+__all__ = [
+    "DocumentTimes",
+    "Timex3",
+    "event_date",
+    "infer_numeric_order",
+    "is_historical",
+    "numeric_order_for",
+    "resolve_document",
+    "tag",
+    "timex3",
+]

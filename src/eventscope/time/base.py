@@ -92,9 +92,10 @@ def month_number(word: str) -> int:
 class ResolverBase:
     """State and helpers shared by the resolution rules."""
 
-    def __init__(self, text: str, anchor: Anchor) -> None:
+    def __init__(self, text: str, anchor: Anchor, numeric_order: str | None = None) -> None:
         self.text = text
         self.anchor = anchor
+        self.numeric_order = numeric_order  # "dmy" | "mdy" for 03/04/2020, None when the locale is unknown
         self.previous: TimeExpression | None = None  # the last dated expression before the one being resolved
         self.quarter: tuple[int, int] | None = None  # the last quarter named, (year, quarter)
         self.history: list[TimeExpression] = []  # the dated expressions resolved so far, in text order

@@ -52,8 +52,39 @@ def _mentions_with_tense(text: str, ranges: Sequence[tuple[int, int]]) -> list[t
     return out
 
 
-def _resolve_all(text: str, mentions: Sequence[tuple[Mention, Tense]], anchor: Anchor) -> list[TimeExpression]:
-    resolver = Resolver(text, anchor)
+#: country-code domains whose outlets write numeric dates month first (everyone else writes them day first)
+MONTH_FIRST_TLDS = frozenset({"us", "fm", "mh", "pw"})
+
+
+def numeric_order_for(url: str | None) -> str | None:
+    """The numeric date order an outlet's country uses, from its URL's country-code domain; None when unknown."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").rstrip(".")
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    if len(tld) != 2:  # .com, .org, .net ...: no country
+        return None
+    return "mdy" if tld in MONTH_FIRST_TLDS else "dmy"
+
+
+def infer_numeric_order(mentions: Sequence[tuple[Mention, Tense]]) -> str | None:
+    """The order a text's own unambiguous numeric dates use (13/04/2020 → dmy, 04/13/2020 → mdy), if consistent."""
+    orders = set()
+    for m, _ in mentions:
+        if m.rule == "numeric":
+            a, b = int(m.parts["a"]), int(m.parts["b"])
+            if a > 12 >= b:
+                orders.add("dmy")
+            elif b > 12 >= a:
+                orders.add("mdy")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _resolve_all(text: str, mentions: Sequence[tuple[Mention, Tense]], anchor: Anchor,
+                 numeric_order: str | None = None) -> list[TimeExpression]:
+    resolver = Resolver(text, anchor, numeric_order)
     out: list[TimeExpression] = []
     explicit: TimeExpression | None = None
     for m, tense in mentions:
@@ -96,17 +127,24 @@ def resolve_document(
     published: PublishedDate | None,
     *,
     override: dt.date | None = None,
+    numeric_order: str | None = None,
 ) -> DocumentTimes:
-    """Resolve every time expression of a document; without a publication date, infer the year from the text."""
+    """Resolve every time expression of a document; without a publication date, infer the year from the text.
+
+    Ambiguous numeric dates (03/04/2020) follow ``numeric_order`` ("dmy"/"mdy", e.g. from
+    :func:`numeric_order_for` the outlet's URL), else the order of the text's own unambiguous numeric dates, else
+    day first with the flag "ambiguous-numeric".
+    """
     given = an.given_anchor(published, override)
     mentions = _mentions_with_tense(text, ranges)
+    order = numeric_order or infer_numeric_order(mentions)
     if given is not None:
         date, basis, precision = given
-        expressions = _resolve_all(text, mentions, an.make_anchor(date, basis, precision))
+        expressions = _resolve_all(text, mentions, an.make_anchor(date, basis, precision), order)
         return DocumentTimes(date, basis, precision, tuple(expressions), date, text)
-    first = _resolve_all(text, mentions, an.make_anchor(None, an.NONE))
+    first = _resolve_all(text, mentions, an.make_anchor(None, an.NONE), order)
     reference = an.latest_explicit(first)
     if reference is None:
         return DocumentTimes(None, an.NONE, "unknown", tuple(first), _news_date(first), text)
-    expressions = _resolve_all(text, mentions, an.make_anchor(reference, an.INFERRED))
+    expressions = _resolve_all(text, mentions, an.make_anchor(reference, an.INFERRED), order)
     return DocumentTimes(reference, an.INFERRED, "year", tuple(expressions), _news_date(expressions), text)

@@ -75,8 +75,12 @@ class Resolver(NamedRules, RelativeRules):
             return self._full_date(m, y, b, a)
         if b > 12 and a <= 12:
             return self._full_date(m, y, a, b)
+        if self.numeric_order == "mdy":
+            return self._full_date(m, y, a, b)
+        if self.numeric_order == "dmy":
+            return self._full_date(m, y, b, a)
         flags = ("ambiguous-numeric",) if a <= 12 and b <= 12 and a != b else ()
-        return self._full_date(m, y, b, a, flags)  # day first
+        return self._full_date(m, y, b, a, flags)  # day first, flagged: the locale is unknown
 
     def _r_dmy(self, m: Mention, p: dict[str, str], tense: Tense, ref: TimeExpression | None) -> TimeExpression:
         return self._full_date(m, int(p["year"]), month_number(p["month"]), int(p["day"]))
