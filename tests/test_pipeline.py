@@ -212,3 +212,20 @@ def test_a_reprint_joins_the_original_story_and_is_not_counted_twice(pipe: event
         store.ingest(res.document, res.events)
         assert len(store.events()) == len(results[0].events)
         assert len(store.events(reprints=True)) == len(results[0].events) + len(res.events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points_back"),
+    [
+        ("Troops were sent to the area on Monday.", True),
+        ("More police arrived there overnight.", True),
+        ("Reinforcements reached the flash point late Sunday.", True),
+        ("There were clashes overnight, residents said.", False),  # existential "there" names no place
+        ("There have been no arrests so far.", False),
+        ("Troops were sent to reinforce the garrison.", False),
+    ],
+)
+def test_place_words_that_point_back_to_an_earlier_place(sentence: str, points_back: bool) -> None:
+    from eventscope.pipeline import _ANAPHORIC_PLACE
+
+    assert bool(_ANAPHORIC_PLACE.search(sentence)) == points_back

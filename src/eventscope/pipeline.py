@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 #: place words that point back to a place named earlier ("sent troops to the area")
 _ANAPHORIC_PLACE = re.compile(
     r"\b(?:the|that|this)\s+(?:area|region|flash ?point|town|city|village|site|front(?:line)?|zone|district|province)\b"
-    r"|\bthere\b",
+    r"|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?|remains?)\b)",
     re.I,
 )
 
