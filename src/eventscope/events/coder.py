@@ -12,6 +12,9 @@ Confidence (documented formula, clamped to 0.05..0.99)::
          + 0.05 if a target actor was found
          + {asserted: .08, claimed: .05, planned: 0, negated: -.05, hypothetical: -.10}
          - 0.05 in a headline
+
+The event's ``confidence`` is this raw score mapped by :func:`.calibration.calibrate` (isotonic fit on the gold
+set's dev part, strictly increasing, so the ranking is kept) to the probability that the event is correct.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Acled, Actor, Attribution, Quantity, Span
 from . import lexicon as L
+from .calibration import calibrate
 from .draft import EventDraft
 from .ontology import codes
 from .quantities import find_quantities
@@ -273,7 +277,7 @@ class _ArticleCoder:
                     status=b.status.status,
                     attribution=b.attribution,
                     evidence=evidence,
-                    confidence=round(conf, 3),
+                    confidence=round(calibrate(conf), 4),
                     sentence=sent,
                     offset=b.offset,
                     zone_kind=b.zone_kind,
