@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventscope.errors import GazetteerError
+from eventscope.places import build as build_mod
 from eventscope.places import gazetteer as gz
 from eventscope.places.build import SCHEMA_VERSION
 from eventscope.places.gazetteer import Gazetteer
@@ -162,3 +163,125 @@ def test_stale_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_env_var_overrides_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(gz.ENV_VAR, str(tmp_path / "x.sqlite"))
     assert gz.default_path() == tmp_path / "x.sqlite"
+
+
+# --- the in-memory lookup index must answer exactly as the SQLite query does ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sqlite_gaz() -> Gazetteer:
+    return Gazetteer.open(in_memory=False)
+
+
+def _sample_keys(con: sqlite3.Connection) -> list[str]:
+    """Every 97th name key, plus the awkward ones: many candidates (the limit), tied populations, NULL points."""
+    every = [k for (k,) in con.execute("SELECT key FROM (SELECT DISTINCT key FROM names) WHERE rowid % 97 = 0")]
+    if not every:
+        every = [k for i, (k,) in enumerate(con.execute("SELECT DISTINCT key FROM names")) if i % 97 == 0]
+    crowded = [k for (k,) in con.execute("SELECT key FROM names GROUP BY key HAVING count(*) > 12 LIMIT 300")]
+    tied = [
+        k
+        for (k,) in con.execute(
+            "SELECT n.key FROM names n JOIN places p ON p.id = n.id GROUP BY n.key "
+            "HAVING count(*) > count(DISTINCT p.population) LIMIT 300"
+        )
+    ]
+    null = [k for (k,) in con.execute("SELECT n.key FROM names n JOIN places p ON p.id = n.id WHERE p.lat IS NULL")]
+    return list(dict.fromkeys(every + crowded + tied + null))
+
+
+def test_memory_index_matches_sqlite_on_a_sample(gaz: Gazetteer, sqlite_gaz: Gazetteer) -> None:
+    assert gaz._memory is not None and sqlite_gaz._memory is None
+    keys = _sample_keys(sqlite_gaz._con)
+    assert len(keys) > 4000
+    differ = [k for k in keys if gaz._lookup_key(k) != sqlite_gaz._lookup_key(k)]
+    assert differ == []
+
+
+@pytest.mark.parametrize(
+    "name", ["Springfield", "Paris", "São Paulo", "Ra's al ‘Ayn", "Aleppo Governorate", "Syria", "Kobane", "Nowhere 9"]
+)
+def test_lookup_paths_agree(gaz: Gazetteer, sqlite_gaz: Gazetteer, name: str) -> None:
+    assert gaz.lookup(name) == sqlite_gaz.lookup(name)
+    assert all(type(c) is gz.Candidate for c in gaz.lookup(name))
+
+
+_COLS = (
+    "id, geonameid, name, ascii, lat, lon, country_iso2, country_iso3, admin1_code, admin1_name, feature, population, "
+    "min_lat, max_lat, min_lon, max_lon"
+)
+
+
+def _tiny_gazetteer(path: Path, extra: int = 0) -> None:
+    """A small gazetteer with the real schema: crowded and tied keys, a CRC-32 collision, NULL columns."""
+    con = sqlite3.connect(path)
+    con.executescript(build_mod.SCHEMA + build_mod.INDEXES)
+    rows = [
+        (1, 1, "Springfield", "Springfield", 39.8, -89.6, "US", "USA", "IL", "Illinois", "PPLA", 114_000, *[None] * 4),
+        (2, 2, "Springfield", "Springfield", 37.2, -93.3, "US", "USA", "MO", "Missouri", "PPL", 169_000, *[None] * 4),
+        (3, 3, "Springfield", "Springfield", 42.1, -72.6, "US", "USA", "MA", None, "PPL", 169_000, *[None] * 4),
+        (4, None, "Nowhere Land", "Nowhere Land", None, None, None, None, None, None, "RGN", 0, 1.0, 2.0, 3.0, 4.0),
+        (5, 5, "Plumless", "Plumless", 10.0, 10.0, "ZZ", None, None, None, "PPL", 600, *[None] * 4),
+        (6, 6, "Buckeroo", "Buckeroo", 11.0, 11.0, "ZZ", None, None, None, "PPL", 700, *[None] * 4),
+        (-7, None, "Łódź Region", "Lodz Region", 51.7, 19.4, "PL", "POL", "74", "Łódź", "ADM1", 0, 51, 52, 18, 20),
+    ]
+    rows += [
+        (100 + i, 100 + i, f"Village {i}", f"Village {i}", 1.0, i, "ZZ", None, None, None, "PPL", 500 + i % 7)
+        + (None,) * 4
+        for i in range(50 + extra)
+    ]
+    con.executemany(f"INSERT INTO places ({_COLS}) VALUES ({', '.join('?' * 16)})", rows)
+    names = [("springfield", 1, 0), ("springfield", 2, 0), ("springfield", 3, 1), ("nowhere land", 4, 0)]
+    names += [("plumless", 5, 0), ("buckeroo", 6, 0), ("lodz", -7, 0), ("springfield", -7, 2)]
+    names += [("village", 100 + i, 2) for i in range(50 + extra)] + [(f"village {i}", 100 + i, 0) for i in range(50)]
+    con.executemany("INSERT INTO names (key, id, kind) VALUES (?, ?, ?)", names)
+    build_mod.write_key_filter(con)
+    con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("places", str(len(rows)))])
+    con.commit()
+    con.close()
+
+
+def _all_keys(path: Path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        return [k for (k,) in con.execute("SELECT DISTINCT key FROM names")] + ["missing", "plumles", ""]
+    finally:
+        con.close()
+
+
+def test_tiny_gazetteer_paths_agree(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.sqlite"
+    _tiny_gazetteer(path)
+    with Gazetteer.open(path) as mem, Gazetteer.open(path, in_memory=False) as sql:
+        assert mem._memory is not None and gz.index_path(path).exists()
+        for key in _all_keys(path):
+            assert mem._lookup_key(key) == sql._lookup_key(key), key
+        assert len(mem.lookup_key("village")) == gz.LOOKUP_LIMIT
+        assert [c.name for c in mem.lookup_key("plumless")] == ["Plumless"]  # same CRC-32 as "buckeroo"
+        assert [c.name for c in mem.lookup_key("buckeroo")] == ["Buckeroo"]
+        nowhere = mem.lookup_key("nowhere land")[0]
+        assert nowhere.lat is None and nowhere.geonameid is None and nowhere.bbox == (1.0, 2.0, 3.0, 4.0)
+
+
+def test_side_file_follows_the_gazetteer(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.sqlite"
+    _tiny_gazetteer(path)
+    Gazetteer.open(path).close()
+    side = gz.index_path(path)
+    side.write_bytes(b"garbage")  # a damaged side file is compiled again
+    with Gazetteer.open(path) as g:
+        assert len(g.lookup_key("village")) == gz.LOOKUP_LIMIT and side.read_bytes() != b"garbage"
+    path.unlink()
+    _tiny_gazetteer(path, extra=5)  # a changed gazetteer (as after an install) is noticed by its size and time
+    with Gazetteer.open(path) as g, Gazetteer.open(path, in_memory=False) as sql:
+        assert [c.id for c in g.lookup_key("village")] == [c.id for c in sql.lookup_key("village")]
+        assert 154 in {c.id for c in g.lookup_key("village")}
+
+
+def test_large_gazetteer_stays_in_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "tiny.sqlite"
+    _tiny_gazetteer(path)
+    monkeypatch.setattr(gz, "MEMORY_INDEX_MAX_PLACES", 10)
+    with Gazetteer.open(path) as g:
+        assert g._memory is None and not gz.index_path(path).exists()
+        assert [c.id for c in g.lookup_key("springfield")][:1] == [2]

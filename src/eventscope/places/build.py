@@ -7,8 +7,10 @@ import csv
 import importlib.util
 import math
 import sqlite3
+import struct
 import zlib
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -332,3 +334,92 @@ def build(path: Path) -> dict[str, Any]:
     finally:
         con.close()
     return {"places": len(places), "names": len(best)}
+
+
+#: version of the lookup index side file (see :func:`compile_lookup_index`)
+INDEX_FORMAT = 7
+#: one candidate of a name key in the lookup index, packed: place id, geonameid, start and end of its name in
+#: the text of all names (in characters), lat, lon, a code into the vocabulary of (country ISO3, ISO2, admin1
+#: code, admin1 name, feature), population, kind, a code into the vocabulary of bounding boxes (NaN / NO_ID
+#: stand for NULL; the header lists the keys with a NaN point)
+ENTRY_RECORD = struct.Struct("<qqIIddiqbi")
+NO_ID = -(2**63)
+_INDEX_PLACES_SQL = (
+    "SELECT id, geonameid, name, lat, lon, country_iso3, country_iso2, admin1_code, admin1_name, feature, population, "
+    "min_lat, max_lat, min_lon, max_lon FROM places"
+)
+_INDEX_NAMES_SQL = (
+    "SELECT n.key, n.id, n.kind, p.population FROM names n JOIN places p ON p.id = n.id ORDER BY n.key, n.id"
+)
+
+
+def _offsets(items: Iterable[bytes | list[Any]]) -> bytes:
+    out, total = array("I", [0]), 0
+    for x in items:
+        total += len(x)
+        out.append(total)
+    return out.tobytes()
+
+
+def compile_lookup_index(
+    con: sqlite3.Connection, lookup_sql: str, limit: int
+) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The name index of an open gazetteer as flat binary sections plus vocabularies (JSON-able): name keys sorted
+    by (:func:`key_hash`, key) with where each top-16-bit hash bucket starts, and per key a range of :data:`ENTRY_RECORD` candidates in the exact order
+    ``lookup_sql`` (params: key, limit) returns them. Keys whose candidates tie on population are ordered by running
+    ``lookup_sql`` itself, so results match it exactly."""
+    tails: dict[tuple[str | None, ...], int] = {}
+    boxes: dict[tuple[float | None, ...], int] = {(None, None, None, None): 0}
+    names: list[str] = []
+    place: dict[int, tuple[Any, ...]] = {}
+    null_points, size = set(), 0
+    for pid, gid, name, lat, lon, iso3, iso2, a1c, a1n, feat, pop, *box in con.execute(_INDEX_PLACES_SQL):
+        start, size = size, size + len(name)
+        names.append(name)
+        if lat is None or lon is None:
+            null_points.add(pid)
+        place[pid] = (
+            pid,
+            NO_ID if gid is None else gid,
+            start,
+            size,
+            math.nan if lat is None else lat,
+            math.nan if lon is None else lon,
+            tails.setdefault((iso3, iso2, a1c, a1n, feat), len(tails)),
+            pop,
+            boxes.setdefault(tuple(box), len(boxes)),
+        )
+    groups: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for key, pid, kind, pop in con.execute(_INDEX_NAMES_SQL):
+        groups[key].append((pid, kind, pop))
+    entries: list[tuple[int, bytes, list[tuple[int, int, int]]]] = []
+    for key, group in groups.items():
+        if len(group) > 1:
+            group.sort(key=lambda g: -g[2])  # stable: ids ascending within a population
+            head = group[: limit + 1]
+            if len({g[2] for g in head}) < len(head):  # a tie: SQLite's own order decides
+                group = [(r[0], r[11], 0) for r in con.execute(lookup_sql, (key, limit))]
+        entries.append((key_hash(key), key.encode("utf-8"), group[:limit]))
+    entries.sort(key=lambda e: (e[0], e[1]))
+    pack, records = ENTRY_RECORD.pack, bytearray()
+    for _, _, group in entries:
+        for pid, kind, _ in group:
+            *fields, box = place[pid]
+            records += pack(*fields, kind, box)
+    header = {
+        "keys": len(entries),
+        "tails": list(tails),
+        "boxes": list(boxes),
+        "null_points": [i for i, e in enumerate(entries) if any(g[0] in null_points for g in e[2])],
+    }
+    hashes = array("I", [e[0] for e in entries])
+    sections = {
+        "key_top": array("I", [bisect_left(hashes, b << 16) for b in range(1 << 16)] + [len(hashes)]).tobytes(),
+        "key_hash": hashes.tobytes(),
+        "key_off": _offsets(e[1] for e in entries),
+        "key_blob": b"".join(e[1] for e in entries),
+        "ent_off": _offsets(e[2] for e in entries),
+        "entries": bytes(records),
+        "names": "".join(names).encode("utf-8"),
+    }
+    return header, sections
