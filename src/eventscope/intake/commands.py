@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ..cli import Run, _fmt, _parse_date, _pipeline, _published, handle_errors, output_options
+from ..cliutil import Run, _fmt, _parse_date, _pipeline, _published, handle_errors, output_options
 from ..errors import Skip
 
 

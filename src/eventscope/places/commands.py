@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import handle_errors
+from ..cliutil import handle_errors
 from ..errors import GazetteerError
 
 
