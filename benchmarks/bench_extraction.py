@@ -94,16 +94,19 @@ def main(argv: list[str] | None = None) -> int:
     counts = {k: [0, 0, 0] for k in outputs}  # tp, fp, fn
     leaks = dict.fromkeys(outputs, 0)
     n_comments = n_date = date_ok = n_title = title_ok = skipped = 0
+    html_cpu = 0.0  # CPU seconds spent in extract_html alone
     stories = StoryIndex()
     reprints: list[str] = []
     t0 = time.perf_counter()
     for it in items:
         raw = gzip.decompress((args.data / it["html_file"]).read_bytes())
+        c0 = time.process_time()
         try:
             res = extract_html(raw, it.get("url", "").strip() or None)
         except InputError:
             skipped += 1
             res = None
+        html_cpu += time.process_time() - c0
         text = res.text if res else ""
         zoned = {
             "zones": mark_zones(text, extracted=True) if text else (),
@@ -138,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             title_ok += bool(res and res.title and _norm(res.title) == _norm(meta["title"]))
     secs = time.perf_counter() - t0
     print(f"pages: {len(items)}  skipped (no main text): {skipped}  time: {secs:.1f}s")
+    print(f"HTML extraction: {html_cpu:.1f} s CPU = {len(items) / max(html_cpu, 1e-9):.1f} pages/s (one run)")
     print(f"{'output':12} {'P':>6} {'R':>6} {'F1':>6} {'comment leak':>14}")
     for key in outputs:
         p, r, f = _prf(*counts[key])

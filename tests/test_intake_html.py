@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+import eventscope.intake.html as html_mod
 from eventscope.errors import Codes, InputError
-from eventscope.intake.html import extract_html, strip_site_name
+from eventscope.intake.html import FALLBACK_BELOW_CHARS, extract_html, page_metadata, strip_site_name
 
 PAGE = Path(__file__).resolve().parent / "fixtures" / "intake" / "article_with_comments.html"
 
@@ -214,3 +215,64 @@ def test_time_elements_inside_comments_do_not_count() -> None:
     )
     head = "<meta property='article:published_time' content='2021-03-04T09:30:00+01:00'>"
     assert extract_html(german_page(comments, head=head)).date == dt.date(2021, 3, 4)
+
+
+def test_page_metadata_reads_the_parsed_page(page: str) -> None:
+    from trafilatura.utils import load_html
+
+    meta = page_metadata(load_html(page), "https://evening-courier.example/world/ceasefire")
+    assert meta.sitename == "The Evening Courier"
+    assert meta.author == "Lena Ortiz"
+    assert meta.title.startswith("Ceasefire collapses in river port city")
+    assert meta.date is not None and meta.date.startswith("2021-03-0")
+
+
+def _long_paras(n: int) -> str:
+    return "".join(
+        f"<p>Paragraph {i}: the regional council met on Tuesday to discuss the flooding of the lower valley, where "
+        "emergency crews evacuated several hundred residents and opened three temporary shelters.</p>"
+        for i in range(n)
+    )
+
+
+@pytest.mark.parametrize(
+    ("paras", "fallback_expected"),
+    [(1, True), (2, True), (20, False), (40, False)],
+)
+def test_fallback_extractors_only_for_short_results(
+    monkeypatch: pytest.MonkeyPatch, paras: int, fallback_expected: bool
+) -> None:
+    calls: list[bool] = []
+    real = html_mod._bare
+
+    def spy(tree, url, prune=None, *, fast=True):  # type: ignore[no-untyped-def]
+        calls.append(fast)
+        return real(tree, url, prune, fast=fast)
+
+    monkeypatch.setattr(html_mod, "_bare", spy)
+    body = _long_paras(paras)
+    text = extract_html(
+        f"<html><head><title>Valley flooding</title></head><body><article>{body}</article></body></html>"
+    ).text
+    assert "temporary shelters" in text
+    assert calls[0] is True
+    assert (False in calls) is fallback_expected
+    assert (len(text) < FALLBACK_BELOW_CHARS) is fallback_expected
+
+
+def test_html_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura.utils
+
+    parses: list[object] = []
+    real = trafilatura.utils.fromstring
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        parses.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura.utils, "fromstring", counting)
+    body = _long_paras(30)
+    extract_html(
+        f"<html lang='en'><head><title>Valley flooding</title></head><body><article>{body}</article></body></html>"
+    )
+    assert len(parses) == 1

@@ -192,19 +192,51 @@ def _paths(tree: HtmlElement, blocks: list[HtmlElement]) -> list[str]:
     return [root.getpath(el) for el in reversed(blocks)]
 
 
-def _bare(tree: HtmlElement | str, url: str | None, prune: list[str] | None = None) -> Any:
+def _bare(tree: HtmlElement, url: str | None, prune: list[str] | None = None, *, fast: bool = True) -> Any:
+    """trafilatura's main-text extraction alone (the metadata is read once, by ``page_metadata``)."""
     from trafilatura import bare_extraction
 
     return bare_extraction(
         tree,
         url=url,
+        fast=fast,
         include_comments=False,
-        with_metadata=True,
+        with_metadata=False,
         include_tables=True,
         include_images=False,
         include_links=False,
         prune_xpath=prune or None,
     )
+
+
+def page_metadata(tree: HtmlElement, url: str | None) -> Any:
+    """Title, author, URL, date, site name and language of a parsed page: trafilatura's ``extract_metadata``
+    without what an event does not need (categories, tags, licence), read once per page."""
+    from htmldate import find_date
+    from trafilatura import metadata as tm
+    from trafilatura.settings import set_date_params
+
+    meta = tm.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = tm.extract_meta_json(tree, meta)
+    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader fails on malformed scripts
+        pass
+    meta.title = meta.title or tm.extract_title(tree)
+    meta.author = meta.author or tm.extract_author(tree)
+    meta.url = meta.url or tm.extract_url(tree, url)
+    meta.date = find_date(tree, **{**set_date_params(True), "url": meta.url})
+    if not meta.sitename:
+        meta.sitename = tm.extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+            meta.sitename = meta.sitename.title()
+    elif meta.url and (m := tm.META_URL.match(meta.url)):
+        meta.sitename = m[1]
+    meta.clean_and_trim()
+    return meta
 
 
 def _get(doc: Any, key: str) -> Any:
@@ -223,30 +255,46 @@ def _words(doc: Any) -> int:
     return len(text.split()) if isinstance(text, str) else 0
 
 
-def _extract(html: str, url: str | None) -> tuple[Any, HtmlElement | None, list[HtmlElement]]:
-    """trafilatura over the page with reader-comment containers removed (after its metadata is read).
+#: a main text shorter than this (characters) from trafilatura's fast cascade is extracted again with its fallback
+#: extractors (readability, jusText); they change the result of about one page in five below it (dev pages)
+FALLBACK_BELOW_CHARS = 1500
+
+
+def _short(doc: Any) -> bool:
+    """Whether the fast extraction is short enough to be worth the fallback extractors' cost."""
+    text = _get(doc, "text") if doc is not None else None
+    return not isinstance(text, str) or len(text) < FALLBACK_BELOW_CHARS
+
+
+def _main_text(page: HtmlElement, url: str | None, prune: list[str] | None = None) -> Any:
+    """trafilatura's fast cascade, then the full one (fallback extractors) when the fast result is short."""
+    doc = _bare(page, url, prune)
+    if _short(doc):
+        full = _bare(page, url, prune, fast=False)
+        if full is not None:
+            return full
+    return doc
+
+
+def _extract(page: HtmlElement, url: str | None) -> tuple[Any, list[HtmlElement]]:
+    """trafilatura over the page with reader-comment containers removed.
 
     When removing them leaves too little main text: on a forum thread (the first container has sibling containers
     of its class) the opening post is kept; otherwise the page is extracted whole, trafilatura's own comment
-    exclusion doing the work. Returns the extraction, the parsed page and the containers removed.
+    exclusion doing the work. Returns the extraction and the containers removed.
     """
-    from trafilatura.utils import load_html
-
-    page = load_html(html)
-    if page is None:
-        return _bare(html, url), None, []
     blocks = _comment_blocks(page)
     if not blocks:
-        return _bare(page, url), page, []  # bare_extraction works on a copy of a tree it is given
-    doc = _bare(page, url, _paths(page, blocks))
+        return _main_text(page, url), []  # bare_extraction works on a copy of a tree it is given
+    doc = _main_text(page, url, _paths(page, blocks))
     thread = _opens_thread(blocks)
     if _words(doc) >= max(MIN_MAIN_WORDS, _text_len(blocks[0]) if thread else 0):
-        return doc, page, blocks
+        return doc, blocks
     if thread:
-        doc = _bare(page, url, _paths(page, blocks[1:]))
+        doc = _main_text(page, url, _paths(page, blocks[1:]))
         if _words(doc) >= MIN_MAIN_WORDS:
-            return doc, page, blocks[1:]
-    return _bare(page, url), page, []
+            return doc, blocks[1:]
+    return _main_text(page, url), []
 
 
 def extract_html(html: str | bytes, url: str | None = None, *, source: str | None = None) -> HtmlResult:
@@ -259,26 +307,28 @@ def extract_html(html: str | bytes, url: str | None = None, *, source: str | Non
             raise InputError(Skip(where, e.code, e.message)) from e
     if not html.strip():
         raise InputError(Skip(where, Codes.HTML, "empty HTML"))
+    from trafilatura.utils import load_html
+
     try:
-        doc, tree, removed = _extract(html, url)
+        page = load_html(html)  # parsed once: metadata, comment pruning, extraction and dating share the tree
+        if page is None:
+            raise ValueError("no HTML tree")
+        meta = page_metadata(page, url)
+        doc, removed = _extract(page, url)
     except Exception as e:  # trafilatura/lxml raise a variety of parser errors on broken pages
         raise InputError(Skip(where, Codes.HTML, f"HTML could not be parsed: {type(e).__name__}: {e}")) from e
-    if doc is None:
-        raise InputError(Skip(where, Codes.HTML, "no main text could be extracted from the HTML"))
-    text = _get(doc, "text")
+    text = _get(doc, "text") if doc is not None else None
     if not isinstance(text, str) or not text.strip():
         raise InputError(Skip(where, Codes.HTML, "no main text could be extracted from the HTML"))
-    site = _clean(_get(doc, "sitename"))
-    date = _iso_date(_get(doc, "date"))
-    if tree is not None:
-        date = refine_date(date, tree, url, removed)
+    site = _clean(meta.sitename)
+    date = refine_date(_iso_date(meta.date), page, url, removed)
     return HtmlResult(
         text=text,
-        title=strip_site_name(_clean(_get(doc, "title")), site, url),
+        title=strip_site_name(_clean(meta.title), site, url),
         date=date,
         site_name=site,
-        author=_clean(_get(doc, "author")),
-        language=_clean(_get(doc, "language")) or _page_language(html),
+        author=_clean(meta.author),
+        language=_clean(meta.language) or _page_language(html),
     )
 
 
