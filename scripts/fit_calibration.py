@@ -12,13 +12,16 @@ raw and calibrated scores are reported on the test part (every 5th item), which 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root: benchmarks/
+
+from benchmarks import bench_events_gold  # noqa: E402
 
 from eventscope.events.calibration import brier, ece, fit, interpolate, knots, uncalibrated
 
@@ -27,19 +30,6 @@ OUT = ROOT / "src" / "eventscope" / "events" / "data" / "calibration.json"
 #: candidate shrinkage strengths (pseudo-events toward the overall rate), chosen by cross-validation on dev
 STRENGTHS = (0.0, 5.0, 10.0, 20.0, 40.0, 80.0)
 FOLDS = 5
-
-
-def bench() -> ModuleType:
-    """benchmarks/bench_events_gold.py (not a package), loaded as a module."""
-    name = "bench_events_gold"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "bench_events_gold.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def outcomes(b: ModuleType, items: Sequence[Any]) -> tuple[list[float], list[bool]]:
@@ -83,7 +73,7 @@ def choose_strength(b: ModuleType, dev: Sequence[Any]) -> tuple[float, dict[str,
 
 
 def fit_table(gold: Path) -> dict[str, Any]:
-    b = bench()
+    b = bench_events_gold
     items = b.load_gold(gold)
     with uncalibrated():
         b.predict(items)

@@ -7,15 +7,13 @@ improvement of the coder, re-record with ``python benchmarks/bench_events_gold.p
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from benchmarks import bench_events_gold as bench
 
 from eventscope.events.ontology import ACLED_TYPES, PLOVER_MODES
 
@@ -26,29 +24,14 @@ STATUSES = {"asserted", "claimed", "negated", "planned", "hypothetical", "histor
 ROWS = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _bench() -> ModuleType:
-    """The benchmark module (benchmarks/ is not a package): its loader, split and scoring are the gate's."""
-    name = "bench_events_gold"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "bench_events_gold.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod  # dataclasses look their module up while the class is created
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
 def scores() -> dict[str, Any]:
-    bench = _bench()
     items = bench.load_gold(GOLD)
     bench.predict(items)
     return bench.score(items)  # type: ignore[no-any-return]
 
 
 def test_gold_digest_matches_baseline() -> None:
-    bench = _bench()
     assert bench.digest(GOLD) == BASELINE["gold_sha256"], "gold set changed: re-record the baseline"
 
 
@@ -107,7 +90,6 @@ RULE_CASES = [
 
 @pytest.fixture(scope="module")
 def extract_main() -> Any:
-    bench = _bench()
 
     def run(text: str) -> Any:
         import eventscope
