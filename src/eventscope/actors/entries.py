@@ -198,7 +198,8 @@ def read_countries(table: Path, extra: Path, labels: Mapping[str, tuple[str, str
         iso, name = row["iso3"], row["name"]
         more = extra_data.get(iso, {})
         name = more.get("name", name)
-        aliases = _split(row["aliases"]) + list(more.get("aliases", ()))
+        dropped = set(more.get("not_aliases", ()))
+        aliases = [a for a in _split(row["aliases"]) if a not in dropped] + list(more.get("aliases", ()))
         if row["name"] != name:
             aliases.append(row["name"])
         dems = list(more.get("demonyms", ())) + _split(row["demonyms"])
