@@ -405,3 +405,17 @@ def test_crowd_control_is_protest_intervention_not_an_attack(nlp, sentence: str)
     fired = [d for d in drafts if d.trigger.text.startswith("fired")]
     assert fired and fired[0].type == "PROTEST"
     assert fired[0].acled is not None and fired[0].acled.sub_event_type == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Police in Abuja arrested twelve protesters on Tuesday.", "NGA"),
+        ("Soldiers in Kabul detained a journalist overnight.", "AFG"),
+        ("Riot police in Nairobi fired tear gas at marchers.", "KEN"),
+        ("Police arrested twelve protesters on Tuesday.", None),
+    ],
+)
+def test_generic_actor_located_by_a_capital_or_country(code, sentence: str, country: str | None) -> None:  # type: ignore[no-untyped-def]
+    (d,) = code(sentence)
+    assert {a.country for a in d.actors if a.role == "source"} == {country}

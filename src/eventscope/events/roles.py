@@ -10,7 +10,8 @@ nearest compatible earlier actor (``Actor.via = "coreference"``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..model import Actor
@@ -426,5 +427,25 @@ class ActorResolver:
         )
         if resolved is None:
             return []
+        if resolved.country is None and (resolved.name is None or resolved.kind == "generic"):
+            where = self._located_in(head)
+            if where is not None:  # "police in Abuja", "protesters from Kano state"
+                resolved = replace(resolved, country=where)
         self.remember(resolved)
         return [resolved.actor(role, text, start, end, None)]
+
+    def _located_in(self, head: Token) -> str | None:
+        """Country of a place the phrase is located by ("police in Abuja" -> NGA): a country or capital named by a
+        GPE object of "in"/"from" attached to the head. Other towns need the gazetteer, which the coder does not use."""
+        country_code = getattr(self.kb, "country_code", None)
+        if country_code is None:
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
+                    iso = country_code(head.doc[slice(*_expand(obj))].text)
+                    if iso is not None:
+                        return iso
+        return None
