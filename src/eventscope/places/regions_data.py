@@ -267,6 +267,8 @@ REGIONS: dict[str, tuple[float, float, str | None, str]] = {
     "Indian Ocean": (-20.0, 80.0, None, "OCN"),
     "Pacific Ocean": (0.0, -160.0, None, "OCN"),
     "Atlantic Ocean": (0.0, -30.0, None, "OCN"),
+    "Pacific": (0.0, -160.0, None, "OCN"),  # "across the Pacific"
+    "Atlantic": (0.0, -30.0, None, "OCN"),
     "Arctic Ocean": (80.0, 0.0, None, "OCN"),
     "Baltic Sea": (58.0, 20.0, None, "SEA"),
     "Caspian Sea": (41.7, 50.7, None, "SEA"),

@@ -4,6 +4,8 @@
 + 1.2·(share of the document's unambiguous mentions in its country) + 0.5 / 0.25 (within 150 / 400 km of an
 unambiguous place of the document) + 0.25 (inside a first-level division the document names)
 - 1.0 (a division whose own city of the same name is also a candidate: "Aleppo" is the city)``.
+A town of fewer than 20,000 people named like a curated world region or sea loses 1.0 ("Middle East").
+Second-level divisions (counties) are penalised the same way: "Monterrey" is the city, not its municipality.
 Weights were set on GeoVirus (Acc@161); each term is reported through ``Place.score`` / ``runner_up``.
 """
 
@@ -20,6 +22,9 @@ from .geodesy import haversine_km
 FEATURE_BONUS = {"PCLI": 1.0, "CONT": 1.0, "OCN": 1.0, "SEA": 0.8, "ISL": 0.8, "MTS": 0.8, "RGN": 0.8, "ROUTE": 0.8,
                  "ADM1": 0.5, "ADM2": 0.3, "PPLC": 0.6, "STM": 0.3}  # fmt: skip
 MAX_ANCHORS = 25
+#: curated world regions, continents and seas (no country) that outrank a small town of the same name
+WORLD_FEATURES = frozenset({"RGN", "CONT", "OCN", "SEA"})
+SMALL_TOWN = 20_000
 
 
 @dataclass(slots=True)
@@ -51,10 +56,16 @@ def score(c: Candidate, ctx: _Context, others: Sequence[Candidate] = ()) -> floa
         s += W_NEAR if d < 150 else W_FAR if d < 400 else 0.0
     if c.feature != "ADM1" and c.admin1_code and (c.country, c.admin1_code) in ctx.divisions:
         s += W_DIVISION
-    if c.feature == "ADM1" and any(
+    if c.feature in ("ADM1", "ADM2") and any(
         o.feature.startswith("PPL") and o.country == c.country and o.admin1_code == c.admin1_code for o in others
     ):
         s -= 1.0  # "Aleppo" alone is the city, not the governorate named after it
+    if (
+        c.feature.startswith("PPL")
+        and c.population < SMALL_TOWN
+        and any(o.country is None and o.kind <= 1 and o.feature in WORLD_FEATURES for o in others)
+    ):
+        s -= 1.0  # "the Middle East", "the Pacific": the world region, not a small town named after it
     return s
 
 
@@ -63,7 +74,8 @@ def _context(groups: Iterable[Sequence[Candidate]], norp: Counter[str]) -> _Cont
     anchors: list[tuple[float, float]] = []
     for cands in groups:
         countries = {c.country for c in cands if c.country}
-        if len(countries) == 1:
+        world = any(c.country is None and c.feature in WORLD_FEATURES for c in cands)  # "Middle East": no evidence
+        if len(countries) == 1 and not world:
             focus[next(iter(countries))] += 1
             best = cands[0]
             if best.lat is not None and best.feature.startswith("PPL") and len(anchors) < MAX_ANCHORS:
