@@ -9,7 +9,7 @@ import pytest
 
 import eventscope.intake.html as html_mod
 from eventscope.errors import Codes, InputError
-from eventscope.intake.html import FALLBACK_BELOW_CHARS, extract_html, page_metadata, strip_site_name
+from eventscope.intake.html import extract_html, page_metadata, strip_site_name
 
 PAGE = Path(__file__).resolve().parent / "fixtures" / "intake" / "article_with_comments.html"
 
@@ -217,6 +217,50 @@ def test_time_elements_inside_comments_do_not_count() -> None:
     assert extract_html(german_page(comments, head=head)).date == dt.date(2021, 3, 4)
 
 
+_BYLINE = "<p class='autor'>1. Februar 2022, von Anna Weber</p>"
+_LATER = "<p>Die nächste Versammlung ist für den 15. März 2022 angekündigt, teilte die Stadt mit.</p>"
+#: teasers of other articles, dated, before the article (htmldate alone takes their date)
+_TEASERS = "<aside><ul>" + "".join(
+    f"<li><span class='date'>{d}.01.2022</span> <a href='/meldung-{d}'>Weitere Meldung vom {d}. Januar</a></li>"
+    for d in (21, 20, 19)
+) + "</ul></aside>"
+
+
+@pytest.mark.parametrize(
+    ("head", "under_headline", "expected"),
+    [
+        # no machine-readable date: the dateline under the headline, not a later date in the text
+        ("", _BYLINE, dt.date(2022, 2, 1)),
+        # numeric datelines read day-first
+        ("", "<div class='meta'>Politik | 17/02/2022</div>", dt.date(2022, 2, 17)),
+        # a published stamp is machine-readable: the dateline rule stays out of the way
+        ("<meta property='article:published_time' content='2022-01-28T10:00:00+01:00'>", _BYLINE,
+         dt.date(2022, 1, 28)),
+    ],
+)
+def test_dateline_under_the_headline(head: str, under_headline: str, expected: dt.date) -> None:
+    html = german_page("", head=head).replace("</h1>", "</h1>" + under_headline + _LATER, 1)
+    assert extract_html(html.replace("<body>", "<body>" + _TEASERS, 1)).date == expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<h1>Titel</h1><p>Berlin, 3. Mai 2021 – Die Stadt hat entschieden.</p>", dt.date(2021, 5, 3)),
+        ("<div><h1>Titel</h1></div><div><span>Von Max Muster</span> <span>04.05.2021</span></div>",
+         dt.date(2021, 5, 4)),
+        # too far below the headline to be its dateline
+        ("<h1>Titel</h1><p>" + "Ein langer Satz ohne Datum. " * 6 + "Am 3. Mai 2021 ging es los.</p>", None),
+        ("<h1>Titel</h1><script>var d = '03.05.2021';</script><p>Kein Datum hier.</p>", None),
+        ("<p>3. Mai 2021</p><p>Kein Titel auf der Seite.</p>", None),
+    ],
+)
+def test_headline_dateline(markup: str, expected: dt.date | None) -> None:
+    from trafilatura.utils import load_html
+
+    assert html_mod.headline_dateline(load_html(f"<html><body>{markup}</body></html>")) == expected
+
+
 def test_page_metadata_reads_the_parsed_page(page: str) -> None:
     from trafilatura.utils import load_html
 
@@ -235,12 +279,22 @@ def _long_paras(n: int) -> str:
     )
 
 
+#: page furniture the fast cascade drops: a long site menu
+_MENU = "<nav><ul>" + "".join(f"<li><a href='/ressort/{i}'>Ressort Nummer {i} mit Unterseiten</a></li>" for i in range(60)) + "</ul></nav>"
+
+
 @pytest.mark.parametrize(
-    ("paras", "fallback_expected"),
-    [(1, True), (2, True), (20, False), (40, False)],
+    ("paras", "furniture", "fallback_expected"),
+    [
+        (1, _MENU, True),  # a short text on a page showing far more: worth the fallback extractors
+        (2, _MENU, True),
+        (1, "", False),  # a short text that is all the page shows: nothing more to find
+        (20, _MENU, False),  # a long text: the fast cascade is trusted
+        (40, "", False),
+    ],
 )
 def test_fallback_extractors_only_for_short_results(
-    monkeypatch: pytest.MonkeyPatch, paras: int, fallback_expected: bool
+    monkeypatch: pytest.MonkeyPatch, paras: int, furniture: str, fallback_expected: bool
 ) -> None:
     calls: list[bool] = []
     real = html_mod._bare
@@ -252,27 +306,66 @@ def test_fallback_extractors_only_for_short_results(
     monkeypatch.setattr(html_mod, "_bare", spy)
     body = _long_paras(paras)
     text = extract_html(
-        f"<html><head><title>Valley flooding</title></head><body><article>{body}</article></body></html>"
+        f"<html><head><title>Valley flooding</title></head><body>{furniture}<article>{body}</article></body></html>"
     ).text
     assert "temporary shelters" in text
     assert calls[0] is True
     assert (False in calls) is fallback_expected
-    assert (len(text) < FALLBACK_BELOW_CHARS) is fallback_expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<p>Zwölf Zeichen</p>", 13),
+        ("<p>Eins</p><script>var x = 'unsichtbar';</script><style>p {}</style><p>Zwei</p>", 8),
+        ("<div>  viel   Raum  </div>", 11),
+    ],
+)
+def test_visible_chars(markup: str, expected: int) -> None:
+    from trafilatura.utils import load_html
+
+    assert html_mod.visible_chars(load_html(f"<html><head><title>T</title></head><body>{markup}</body></html>")) == expected
 
 
 def test_html_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import lxml.html
     import trafilatura.utils
 
     parses: list[object] = []
-    real = trafilatura.utils.fromstring
 
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        parses.append(args[0])
-        return real(*args, **kwargs)
+    def counting(real):  # type: ignore[no-untyped-def]
+        def parse(*args, **kwargs):  # type: ignore[no-untyped-def]
+            parses.append(args[0])
+            return real(*args, **kwargs)
 
-    monkeypatch.setattr(trafilatura.utils, "fromstring", counting)
+        return parse
+
+    monkeypatch.setattr(trafilatura.utils, "fromstring", counting(trafilatura.utils.fromstring))
+    monkeypatch.setattr(lxml.html, "fromstring", counting(lxml.html.fromstring))
     body = _long_paras(30)
     extract_html(
         f"<html lang='en'><head><title>Valley flooding</title></head><body><article>{body}</article></body></html>"
     )
     assert len(parses) == 1
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<!DOCTYPE html>\n<html><head><title>T</title></head><body><p>Ein Absatz.</p></body></html>",
+        "<?xml version='1.0' encoding='utf-8'?><html><body><p>Mit Kodierungsangabe.</p></body></html>",
+        "<html/>\n<body><p>Selbstschließendes html.</p></body>",
+        "<p>Nur ein Fragment</p>",
+        "kein HTML, nur ein Satz",
+        "<html><body><form><input name='q'><label>Suche</label></form><p>Text</p></body></html>",
+    ],
+)
+def test_parse_html_matches_trafilatura(html: str) -> None:
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    ours, theirs = html_mod.parse_html(html), load_html(html)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)
+        assert all(type(el).__name__ == "HtmlElement" for el in ours.iter() if isinstance(el.tag, str))

@@ -116,14 +116,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db_path: str, published: 
 
 def ingest_paths(ctx: click.Context, paths: tuple[str, ...] | list[str], db_path: str, published: dt.date | None,
                  kw: dict[str, Any], run: Run) -> dict[str, int]:
-    from .intake.dedupe import StoryIndex
     from .store import Store
 
     counts: dict[str, int] = {}
     with Store(db_path) as store:
-        stories = StoryIndex()  # reprints are recognised against everything already stored, too
-        for stored in store.stored_documents():
-            stories.add(stored)
+        stories = store.story_index()  # reprints are recognised against everything already stored, from its signatures
         for res in _results(ctx, tuple(paths), published, kw, stories):
             if res.skip:
                 run.skips.append(res.skip)

@@ -6,6 +6,9 @@ most similar indexed document when their shingle sets overlap enough; similarity
 text in the longer one, so a reprint that drops a paragraph or adds a sign-off still matches, while a different
 article about the same events (other sentences, same names) does not.
 
+A document's :class:`Signature` (shingles, MinHash, outlet and credit names) is what the index keeps of it; the
+store saves it with the document so an index is seeded from a database without re-reading any text.
+
 The story's original is the member credited by another member's text ("Source: X", "This article originally
 appeared on X", a short head line naming X's outlet), else the one published earliest, else the first one added.
 """
@@ -15,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import Document
@@ -30,6 +35,8 @@ SAME_STORY = 0.6
 #: the LSH's Jaccard threshold for candidates (below SAME_STORY: containment can exceed Jaccard by far)
 LSH_THRESHOLD = 0.3
 NUM_PERM = 128
+#: names how a signature was computed; a stored signature of another scheme is computed again
+SIGNATURE_SCHEME = f"w{SHINGLE_WORDS}-p{NUM_PERM}-blake2b64-v1"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CREDIT = re.compile(r"(?i:" + "|".join(CREDIT_PHRASES) + r")\s*:?\s*(?P<who>[^\n]{2,80})")
@@ -56,6 +63,19 @@ class StoryMatch:
     @property
     def is_reprint(self) -> bool:
         return self.original_document_id != self.document_id
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What the story index keeps of a document: body shingles, their MinHash, outlet names and credit lines."""
+
+    shingles: frozenset[int]
+    hashvalues: bytes  # the MinHash's hash values, little-endian uint64
+    minhash_scheme: str  # datasketch's permutation scheme of the hash values
+    outlets: tuple[str, ...]
+    credits: tuple[str, ...]
+    published: dt.date | None = None
+    scheme: str = SIGNATURE_SCHEME
 
 
 @dataclass(slots=True)
@@ -125,6 +145,38 @@ def _credit_lines(document: Document) -> tuple[str, ...]:
     return tuple(f for f in found if f)
 
 
+def _minhash(sh: frozenset[int], num_perm: int = NUM_PERM) -> Any:
+    from datasketch import MinHash  # type: ignore[import-untyped]
+
+    m = MinHash(num_perm=num_perm)
+    m.update_batch(s.to_bytes(8, "big") for s in sh)
+    return m
+
+
+def signature(document: Document, *, num_perm: int = NUM_PERM) -> Signature:
+    """The document's signature for the story index (its body shingles hashed; see the module doc)."""
+    import numpy as np
+
+    sh = shingles(body_of(document))
+    m = _minhash(sh, num_perm)
+    return Signature(
+        shingles=sh,
+        hashvalues=np.asarray(m.hashvalues).astype("<u8").tobytes(),
+        minhash_scheme=str(m.scheme),
+        outlets=_outlet_names(document),
+        credits=_credit_lines(document),
+        published=document.published.date if document.published else None,
+        scheme=SIGNATURE_SCHEME if num_perm == NUM_PERM else f"{SIGNATURE_SCHEME}-p{num_perm}",
+    )
+
+
+def _lean(sig: Signature) -> Any:
+    import numpy as np
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=1, hashvalues=np.frombuffer(sig.hashvalues, "<u8"), scheme=sig.minhash_scheme)
+
+
 def _credits(member: _Member, other: _Member) -> bool:
     """Whether ``member``'s text credits ``other``'s outlet."""
     return any(name in line for line in member.credits for name in other.outlets if name not in member.outlets)
@@ -154,12 +206,18 @@ class StoryIndex:
     def __contains__(self, document_id: object) -> bool:
         return document_id in self._members
 
-    def _minhash(self, sh: frozenset[int]) -> object:
-        from datasketch import MinHash  # type: ignore[import-untyped]
+    @classmethod
+    def seeded(
+        cls, stored: Iterable[tuple[str, Signature, str | None]], *, same_story: float = SAME_STORY
+    ) -> StoryIndex:
+        """An index holding stored documents: (document id, signature, stored story id or None), oldest first.
 
-        m = MinHash(num_perm=self.num_perm)
-        m.update_batch(s.to_bytes(8, "big") for s in sh)
-        return m
+        A document with a stored story id rejoins that story as it was; one without is matched like :meth:`add`.
+        """
+        index = cls(same_story=same_story)
+        for document_id, sig, story_id in stored:
+            index.add_signature(document_id, sig, story_id=story_id)
+        return index
 
     def _best(self, sh: frozenset[int], minhash: object) -> tuple[str | None, float]:
         best: tuple[str | None, float] = (None, 0.0)
@@ -172,33 +230,49 @@ class StoryIndex:
                 best = (key, sim)
         return best
 
+    def signature(self, document: Document) -> Signature:
+        """The document's signature computed with this index's number of permutations."""
+        return signature(document, num_perm=self.num_perm)
+
     def add(self, document: Document) -> StoryMatch:
         """Index a document and return its story. Adding a document id again returns its story unchanged."""
         if document.id in self._members:
             return self._match(document.id, None, 1.0)
-        sh = shingles(body_of(document))
-        minhash = self._minhash(sh)
-        key, sim = self._best(sh, minhash)
-        member = _Member(
-            document.id,
-            sh,
-            document.published.date if document.published else None,
-            len(self._members),
-            _outlet_names(document),
-            _credit_lines(document),
-        )
-        self._members[document.id] = member
+        return self.add_signature(document.id, self.signature(document))
+
+    def add_signature(self, document_id: str, sig: Signature, *, story_id: str | None = None) -> StoryMatch:
+        """Index a document by its signature (e.g. one read from a store) and return its story.
+
+        With ``story_id`` the document joins that story (created when new) without being matched: a stored
+        document keeps the story it was given when it was ingested.
+        """
+        if document_id in self._members:
+            return self._match(document_id, None, 1.0)
+        if len(sig.hashvalues) != 8 * self.num_perm:
+            raise ValueError(f"a signature of {len(sig.hashvalues) // 8} permutations for an index of {self.num_perm}")
+        sh = sig.shingles
+        minhash = _lean(sig)
+        key, sim = (None, 0.0) if story_id is not None else self._best(sh, minhash)
+        member = _Member(document_id, sh, sig.published, len(self._members), sig.outlets, sig.credits)
+        self._members[document_id] = member
         if len(sh) >= MIN_SHINGLES:
-            self._lsh.insert(document.id, minhash)
-        if key is not None and sim >= self.same_story:
+            self._lsh.insert(document_id, minhash)
+        if story_id is not None:
+            story = self._stories.setdefault(story_id, _Story(story_id))
+            if story.members:
+                key, sim = story.members[0], 1.0
+        elif key is not None and sim >= self.same_story:
             story = self._stories[self._story_of[key]]
         else:
             key, sim = None, 1.0
-            story = _Story(f"story:{document.id}")
+            sid = f"story:{document_id}"
+            while sid in self._stories:  # a stored story named after a document since deleted
+                sid += "'"
+            story = _Story(sid)
             self._stories[story.story_id] = story
-        story.members.append(document.id)
-        self._story_of[document.id] = story.story_id
-        return self._match(document.id, key, sim)
+        story.members.append(document_id)
+        self._story_of[document_id] = story.story_id
+        return self._match(document_id, key, sim)
 
     def story_members(self, story_id: str) -> tuple[str, ...]:
         """The document ids of a story, in the order they were added."""
@@ -230,4 +304,4 @@ class StoryIndex:
         return StoryMatch(story_id, document_id, original, round(sim, 3), matched, reason)
 
 
-__all__ = ["StoryIndex", "StoryMatch", "body_of", "shingles"]
+__all__ = ["SIGNATURE_SCHEME", "Signature", "StoryIndex", "StoryMatch", "body_of", "shingles", "signature"]

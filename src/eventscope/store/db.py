@@ -17,11 +17,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from eventscope.errors import StoreError
-from eventscope.model import Document, Event, PublishedDate, Zone
-from eventscope.store import queries, rows, schema
+from eventscope.model import Document, Event
+from eventscope.store import queries, rows, schema, signatures
+
+if TYPE_CHECKING:
+    from eventscope.intake.dedupe import Signature, StoryIndex
 
 T = TypeVar("T")
 Status = Literal["new", "unchanged", "replaced", "conflict"]
@@ -63,6 +66,8 @@ class Store:
         self._conn = _connect(self.path)
         try:
             schema.migrate(self._conn)
+            if signatures.missing(self._conn):  # signatures of an older scheme (or written by an older version)
+                self._write(signatures.backfill)
             self._fts = schema.sync_fts(self._conn, schema.fts5_available(self._conn))
         except StoreError:
             self._conn.close()
@@ -174,25 +179,26 @@ class Store:
         ]
         return d
 
+    def story_signatures(self) -> Iterator[tuple[str, Signature, str | None]]:
+        """(document id, story signature, stored story id) of every stored document, oldest first."""
+        return signatures.load(self._conn)
+
+    def story_index(self) -> StoryIndex:
+        """A story index (reprint detection) holding every stored document, from the stored signatures.
+
+        Each document keeps the story it was stored with; no stored text is read or hashed again.
+        """
+        from eventscope.intake.dedupe import StoryIndex
+
+        return StoryIndex.seeded(self.story_signatures())
+
     def stored_documents(self) -> Iterator[Document]:
-        """Every stored document as a Document (text, zones, dates, story), oldest first — e.g. to seed a StoryIndex."""
+        """Every stored document as a Document (text, zones, dates, story), oldest first."""
         ids = [r[0] for r in self._conn.execute("SELECT id FROM documents ORDER BY rowid")]
         for doc_id in ids:
-            d = self.document(doc_id)
-            if d is None:
-                continue
-            published = (
-                PublishedDate(date.fromisoformat(d["published"]), d["published_precision"] or "day",
-                              d["published_basis"] or "given")
-                if d["published"] else None
-            )
-            yield Document(
-                id=d["id"], text=d["text"], locator=d["locator"], path=d["path"], url=d["url"], title=d["title"],
-                published=published, source=d["source"], language=d["language"],
-                zones=tuple(Zone(z["kind"], z["start"], z["end"], z["reason"]) for z in d["zones"]),
-                extraction=d["extraction"], original_format=d["original_format"],
-                story_id=d["story_id"], reprint_of=d["reprint_of"],
-            )
+            doc = signatures.stored_document(self._conn, doc_id)
+            if doc is not None:
+                yield doc
 
     def _document_dict(self, row: Sequence[Any]) -> dict[str, Any]:
         d = dict(zip(_DOC_KEYS, row[:-1], strict=True))
@@ -314,6 +320,7 @@ def _ingest(conn: sqlite3.Connection, doc: Document, events: Sequence[Event], ft
         _insert_document(conn, row)
         conn.execute("INSERT INTO locators (locator, document_id) VALUES (?, ?)", (doc.locator, doc.id))
         _insert_zones(conn, doc)
+        signatures.write(conn, doc.id, _signature(doc))
         for event in events:
             _insert_event(conn, doc.id, event, fts)
         return IngestResult(doc.locator, doc.id, status, n_new, n_new, removed)
@@ -328,10 +335,19 @@ def _ingest(conn: sqlite3.Connection, doc: Document, events: Sequence[Event], ft
         _clear_document(conn, same_text.id, fts)
         _update_document(conn, same_text.id, row, keep_identity=same_text.locator != doc.locator)
         _insert_zones(conn, doc, same_text.id)
+        stored = signatures.stored_document(conn, same_text.id)  # zones rewritten, metadata perhaps kept
+        if stored is not None:
+            signatures.write(conn, same_text.id, _signature(stored))
         for event in events:
             _insert_event(conn, same_text.id, event, fts)
         added = n_new
     return IngestResult(doc.locator, same_text.id, status, n_new, added, removed, duplicate_of)
+
+
+def _signature(doc: Document) -> Signature:
+    from eventscope.intake.dedupe import signature
+
+    return signature(doc)
 
 
 def _sole_locator(conn: sqlite3.Connection, stored: _Stored, locator: str) -> bool:

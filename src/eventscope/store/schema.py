@@ -133,6 +133,15 @@ def _stories(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration("0003_story_signatures")
+def _story_signatures(conn: sqlite3.Connection) -> None:
+    """Each document's MinHash signature, so ``ingest`` seeds its story index without re-hashing stored texts."""
+    from eventscope.store import signatures
+
+    run_script(conn, signatures.CREATE)
+    signatures.backfill(conn)  # the documents of an older database: computed once, here
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Execute ``script`` statement by statement inside the caller's transaction (``executescript`` would commit)."""
     buf = ""
