@@ -192,3 +192,37 @@ def test_fetch_command_prints_events_and_reports_skips(served: LocalServer) -> N
 def test_watch_command_usage_errors(args: list[str], tmp_path: Path) -> None:
     res = CliRunner().invoke(watch_command, ["http://127.0.0.1:9/feed", "--db", str(tmp_path / "w.db"), *args])
     assert res.exit_code == 2
+
+
+_WIRE_STORY = (
+    "Fighters of an armed group stormed a police post outside the market town of Kidira before dawn on Monday, "
+    "setting two patrol trucks on fire and seizing weapons from the armoury, the regional governor said. "
+    "Three officers were wounded in the exchange of fire, which lasted about forty minutes, and the attackers "
+    "withdrew towards the river border before reinforcements arrived from the provincial capital. "
+)
+_WIRE_STORY_END = "Residents said shops stayed shut for the rest of the day while soldiers searched nearby villages."
+
+
+def _one_item_feed(outlet: str, guid: str, link: str, tail: str = "") -> bytes:
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{outlet}</title>'
+        f"<item><title>Police post attacked near Kidira</title><link>{link}</link><guid>{guid}</guid>"
+        # two paragraphs: a full item, not a teaser to follow to its page
+        f"<description>&lt;p&gt;{_WIRE_STORY}&lt;/p&gt;&lt;p&gt;{_WIRE_STORY_END}{tail}&lt;/p&gt;</description>"
+        "</item></channel></rss>"
+    ).encode()
+
+
+def test_watch_groups_the_same_story_from_two_feeds(served: LocalServer, client: httpx.Client, tmp_path: Path) -> None:
+    served.add("/wire.rss", Route(_one_item_feed("Wire", "w-1", "https://wire.example/kidira"), headers=RSS))
+    reprint = _one_item_feed("Daily", "d-1", "https://daily.example/kidira", " This story was first published by Wire.")
+    served.add("/daily.rss", Route(reprint, headers=RSS))
+    db = tmp_path / "w.db"
+    watch([served.url("/wire.rss"), served.url("/daily.rss")], db=db, every=1, max_polls=1, pipeline=Counting(),
+          client=client, delay=0)
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT id, url, story_id, reprint_of FROM documents ORDER BY rowid").fetchall()
+    assert len(rows) == 2
+    (first_id, _, first_story, first_of), (_, second_url, second_story, second_of) = rows
+    assert second_url == "https://daily.example/kidira"
+    assert first_story == second_story and first_of is None and second_of == first_id

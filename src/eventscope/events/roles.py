@@ -10,7 +10,6 @@ nearest compatible earlier actor (``Actor.via = "coreference"``).
 
 from __future__ import annotations
 
-
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 

@@ -12,12 +12,13 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import Codes, EventscopeError, InputError, Skip
 from ..model import Document, Event
+from .dedupe import StoryIndex
 from .feeds import entry_or_skip, page_fetcher, parse_feed
 from .fetch import FEED_TYPES, HTML_TYPES, HostDelay, fetch, make_client
 
@@ -148,9 +149,11 @@ def poll_feed(
     store: Store,
     pipeline: Processor,
     published: dt.date | None = None,
+    stories: StoryIndex | None = None,
     **fetch_options: Any,
 ) -> PollReport:
-    """Fetch ``feed`` (conditionally), code its new or changed items and store them."""
+    """Fetch ``feed`` (conditionally), code its new or changed items and store them. ``stories`` groups reprints
+    (the same article from another outlet or feed) into one story; by default it is seeded from the store."""
     report = PollReport(feed)
     etag, last_modified = state.validators(feed)
     try:
@@ -175,6 +178,11 @@ def poll_feed(
             report.skips.append(item)
             continue
         where = item.url or item.locator
+        if stories is None:
+            stories = store.story_index()
+        match = stories.add(item)
+        item = replace(item, story_id=match.story_id,
+                       reprint_of=match.original_document_id if match.is_reprint else None)
         try:
             events = pipeline.process(item)
         except Exception as e:  # noqa: BLE001 - one article never stops the poll
@@ -229,12 +237,13 @@ def watch(
     rounds = 0
     try:
         with Store(db) as store, WatchState(db) as state:
+            stories = store.story_index()  # one index for every feed and round: reprints across feeds are one story
             while max_polls is None or rounds < max_polls:
                 started = clock()
                 for feed in feeds:
                     try:
                         report = poll_feed(feed, client=http, state=state, store=store, pipeline=pipeline,
-                                           published=published, polite=polite, **fetch_options)
+                                           published=published, polite=polite, stories=stories, **fetch_options)
                     except Exception as e:  # noqa: BLE001 - the poller keeps running
                         report = PollReport(feed, skips=[Skip(feed, Codes.PIPELINE, f"poll failed: {e!r}")])
                     on_report(report)
