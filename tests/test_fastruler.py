@@ -57,3 +57,28 @@ def test_matches_equal_spacy_matcher_on_a_blank_pipeline() -> None:
     ruler.add([[{"IS_SPACE": False, "LOWER": {"NOT_IN": ["the"]}}]], {"TAG": "X"})
     doc = nlp.make_doc("the big cat and a large car near a big dog")
     assert fastruler.FastMatch(ruler)(doc) == ruler.match(doc)
+
+
+def test_cached_lemmatizer_gives_spacys_lemmas_on_repeat_and_with_ruler_lemmas() -> None:
+    texts = [*SENTENCES, "Rebels were shelling the villages; they've shelled them before and had been warned."]
+    original, fast = _load(), _load()
+    assert fastruler.install(fast)
+    assert type(fast.get_pipe("lemmatizer")).__name__.startswith("Fast")
+    want = _annotations(original, texts)
+    assert _annotations(fast, texts) == want
+    assert _annotations(fast, texts) == want  # the second pass comes from the cache
+
+
+def test_lemmatizer_in_lookup_mode_is_left_alone() -> None:
+    nlp = spacy.blank("en")
+    lem = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    cls = type(lem)
+    assert fastruler.install_lemmatizer(nlp) is False
+    assert type(lem) is cls
+
+
+def test_installing_twice_is_harmless() -> None:
+    fast = _load()
+    assert fastruler.install_lemmatizer(fast) is True
+    assert fastruler.install_lemmatizer(fast) is False
+    assert [t.lemma_ for t in fast("Troops were deployed.")] == ["troop", "be", "deploy", "."]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import eventscope
+from eventscope.errors import Codes
 from eventscope.intake import read_inputs
 from eventscope.model import Document, Event
 
@@ -229,3 +230,82 @@ def test_place_words_that_point_back_to_an_earlier_place(sentence: str, points_b
     from eventscope.pipeline import _ANAPHORIC_PLACE
 
     assert bool(_ANAPHORIC_PLACE.search(sentence)) == points_back
+
+
+# -- the screen and the stage order: pay only for what can change the result ---------------------------------------
+QUIET = [
+    "Wheat futures rose in quiet trading on Monday as exporters booked shipments.",
+    "Coffee output was steady last year, the cooperative said.",
+    "The bank lowered its lending rate to 7.5 pct.\n\nAnalysts had expected a lower figure.",
+]
+EVENTFUL = [
+    "Gunmen attacked a police checkpoint near Kirkuk on Monday, killing two officers, the ministry said.",
+    "Hundreds of farmers protested in Nairobi on Friday against new taxes.\n\nPolice fired tear gas at the crowd.",
+]
+NO_EVENT_BUT_TRIGGER_WORD = ["The strike price of the option was 12 dlrs, traders said."]
+
+
+@pytest.fixture(scope="module")
+def reference() -> eventscope.Pipeline:
+    return eventscope.Pipeline(screen=False)
+
+
+@pytest.mark.parametrize("text", [*QUIET, *EVENTFUL, *NO_EVENT_BUT_TRIGGER_WORD])
+def test_screened_pipeline_gives_the_reference_events(pipe: eventscope.Pipeline, reference: eventscope.Pipeline,
+                                                      text: str) -> None:
+    doc = eventscope.read(text, published="2024-03-04")
+    assert [e.to_dict() for e in pipe.process(doc)] == [e.to_dict() for e in reference.process(doc)]
+
+
+def test_screened_pipeline_gives_the_reference_events_on_the_demo_articles(demo: dict,
+                                                                           reference: eventscope.Pipeline) -> None:
+    for doc, events in demo.values():
+        assert [e.to_dict() for e in events] == [e.to_dict() for e in reference.process(doc)]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_text_without_trigger_words_is_never_tagged(pipe: eventscope.Pipeline, monkeypatch: pytest.MonkeyPatch,
+                                                    text: str) -> None:
+    def boom(*_: object, **__: object) -> None:
+        raise AssertionError("annotated")
+
+    monkeypatch.setattr(eventscope.pipeline.nlp_stage, "annotate", boom)
+    assert pipe.process(eventscope.read(text, published="2024-03-04")) == []
+
+
+@pytest.mark.parametrize(("text", "geoparsed"), [(NO_EVENT_BUT_TRIGGER_WORD[0], False), (EVENTFUL[0], True)])
+def test_time_and_places_run_only_for_documents_with_events(pipe: eventscope.Pipeline,
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            text: str, geoparsed: bool) -> None:
+    calls: list[str] = []
+    places, times = pipe.places, pipe.times
+    monkeypatch.setattr(pipe, "places", lambda *a, **k: calls.append("places") or places(*a, **k))
+    monkeypatch.setattr(pipe, "times", lambda *a, **k: calls.append("times") or times(*a, **k))
+    events = pipe.process(eventscope.read(text, published="2024-03-04"))
+    assert bool(events) is geoparsed
+    assert calls == (["times", "places"] if geoparsed else [])
+
+
+def test_batched_processing_gives_the_same_events(pipe: eventscope.Pipeline, demo: dict) -> None:
+    docs = [eventscope.read(t, published="2024-03-04") for t in [*QUIET, *EVENTFUL, *NO_EVENT_BUT_TRIGGER_WORD]]
+    docs += [doc for doc, _ in demo.values()]
+    one_by_one = [[e.to_dict() for e in pipe.process(d)] for d in docs]
+    assert [[e.to_dict() for e in evs] for evs in pipe.process_many(docs)] == one_by_one
+    assert [[e.to_dict() for e in r.events] for r in pipe.results(docs)] == one_by_one
+    assert sum(map(bool, one_by_one)) >= 4
+
+
+def test_a_document_that_breaks_the_batch_fails_alone(pipe: eventscope.Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = [eventscope.read(t, published="2024-03-04") for t in [EVENTFUL[0], "Rebels attacked a convoy.", EVENTFUL[1]]]
+    tokenize = pipe.tokenize
+
+    def fragile(document: Document) -> list:
+        if "convoy" in document.text:
+            raise RuntimeError("bad document")
+        return tokenize(document)
+
+    monkeypatch.setattr(pipe, "tokenize", fragile)
+    results = pipe.results(docs)
+    assert [r.skip is not None for r in results] == [False, True, False]
+    assert results[1].skip is not None and results[1].skip.code == Codes.PIPELINE
+    assert all(r.events for r in (results[0], results[2]))
