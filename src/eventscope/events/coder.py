@@ -13,20 +13,28 @@ Confidence (documented formula, clamped to 0.05..0.99)::
          + {asserted: .08, claimed: .05, planned: 0, negated: -.05, hypothetical: -.10}
          - 0.05 in a headline
 
+With the statistical classifier (``classifier.py``, trained on ``training/events``) each trigger's reading is
+confirmed, changed (type, ACLED sub-type) or dropped as a false trigger, and words the rules do not read but whose
+lemma named events in the training data (candidates) may become events; the raw score is then
+``(1 - BLEND_WEIGHT) * formula + BLEND_WEIGHT * P(type)``, the classifier's probability of the event's type.
+Inside :func:`.classifier.rules_only` the coder runs on its rules alone.
+
 The event's ``confidence`` is this raw score mapped by :func:`.calibration.calibrate` (isotonic fit on the gold
 set's dev part, strictly increasing, so the ranking is kept) to the probability that the event is correct.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model import Acled, Actor, Attribution, Quantity, Span
 from . import lexicon as L
 from .calibration import calibrate
+from .classifier import Decision, EventClassifier, acled_of, active, mode_for
 from .draft import EventDraft
+from .features import trigger_features
 from .ontology import codes
 from .quantities import find_quantities
 from .roles import ActorResolver, KBLike, role_heads
@@ -34,14 +42,33 @@ from .status import StatusResult, quotations, status_of
 from .triggers import TRIGGER_LEMMAS, Trigger, find_triggers
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
     from ..nlp import Passage
 
+#: parts of speech a candidate trigger word may have, and its strength in the confidence formula
+_CANDIDATE_POS = frozenset({"VERB", "NOUN"})
+_CANDIDATE_STATUS = frozenset({"asserted", "claimed", "historical"})
+CANDIDATE_STRENGTH = 0.5
+#: the weight of the classifier's type probability in the raw score (chosen by scripts/train_classifier.py's
+#: sentence-level cross-validation)
+BLEND_WEIGHT = 0.5
 STATUS_BONUS = {"asserted": 0.08, "claimed": 0.05, "planned": 0.0, "negated": -0.05, "hypothetical": -0.10}
 _DURING = frozenset("during amid amidst in throughout".split())
 _COURSE = frozenset("course middle midst height".split())
+
+
+@dataclass(frozen=True)
+class TriggerRecord:
+    """One rule trigger as the classifier sees it (for training): document span, the rule's reading, features."""
+
+    trigger: Span
+    type: str
+    sub: str | None
+    features: list[str]
+    candidate: bool = False  # proposed by the classifier's candidate lemmas, not by the rules
+    strength: float = 0.0  # the rule's reliability: trigger strength x context certainty
 
 
 @dataclass
@@ -60,6 +87,9 @@ class _Builder:
     quantities: list[Quantity] = field(default_factory=list)
     support: list[tuple[SpacySpan, int]] = field(default_factory=list)
     continues: int | None = None
+    candidate: bool = False
+    decision: Decision | None = None  # the classifier's reading, when it ran
+    acled_override: tuple[Acled | None] | None = None  # the ACLED category the classifier chose, when it changed one
 
     def lemma(self) -> str:
         return self.trigger.head.lemma_.lower()
@@ -79,6 +109,11 @@ def confidence(strength: float, certainty: float, actors: Sequence[Actor], statu
     if zone_kind == "headline":
         c -= 0.05
     return max(0.05, min(0.99, c))
+
+
+def blend(raw: float, p_type: float) -> float:
+    """The raw score mixed with the classifier's probability of the event's type (weight BLEND_WEIGHT)."""
+    return (1 - BLEND_WEIGHT) * raw + BLEND_WEIGHT * p_type
 
 
 def _acled_for(type_: str, mode: str | None, cameo: str | None, actors: Sequence[Actor]) -> tuple[Acled | None, str]:
@@ -106,10 +141,30 @@ def _acled_for(type_: str, mode: str | None, cameo: str | None, actors: Sequence
 
 
 class _ArticleCoder:
-    def __init__(self, kb: KBLike) -> None:
+    def __init__(
+        self,
+        kb: KBLike,
+        model: EventClassifier | None = None,
+        record: list[TriggerRecord] | None = None,
+        candidates: Mapping[str, tuple[str, str | None]] | None = None,
+    ) -> None:
         self.resolver = ActorResolver(kb)
         self.builders: list[_Builder] = []
+        self.model = model
+        self.record = record
+        self.candidates: Mapping[str, tuple[str, str | None]] = (
+            candidates if candidates is not None else (model.candidates if model is not None else {})
+        )
+        self.changes: list[str | None] = []  # the classifier's decision kind for every trigger it read
+        self._texts: dict[int, tuple[Doc, str]] = {}
         self._attr_cache: dict[tuple[int, int], tuple[Attribution | None, list[Actor]]] = {}
+
+    def text_of(self, doc: Doc) -> str:
+        """``doc.text`` (spaCy rebuilds it from the tokens at every access), kept per doc."""
+        hit = self._texts.get(id(doc))
+        if hit is None or hit[0] is not doc:
+            hit = self._texts[id(doc)] = (doc, doc.text)
+        return hit[1]
 
     # -- attribution -------------------------------------------------------------------------------------------
     def attribution(self, st: StatusResult, offset: int) -> tuple[Attribution | None, list[Actor]]:
@@ -131,7 +186,7 @@ class _ArticleCoder:
             self.resolver.speakers.append(self.resolver.history[-1])
         name = who[0].name if who else None
         country = who[0].country if who else None
-        attr = Attribution(doc.text[chars[0] : chars[1]], name, offset + chars[0], offset + chars[1], country)
+        attr = Attribution(self.text_of(doc)[chars[0] : chars[1]], name, offset + chars[0], offset + chars[1], country)
         self._attr_cache[key] = (attr, who)
         return attr, who
 
@@ -146,7 +201,8 @@ class _ArticleCoder:
     # -- one sentence ------------------------------------------------------------------------------------------
     def sentence(self, sent: SpacySpan, offset: int, zone_kind: str, quotes: list[tuple[int, int, Token]]) -> None:
         triggers, anaphors = find_triggers(sent)
-        if not triggers and not anaphors:
+        extra = self._candidates(sent, triggers, anaphors)
+        if not triggers and not anaphors and not extra:
             self.note_speakers(sent, offset)
             return
         root = sent.root
@@ -183,13 +239,81 @@ class _ArticleCoder:
                         by_token[t.i] = prior
                     continue
             b = self._build(tr, sent, offset, zone_kind, quotes)
+            if not self._classify(b, [*triggers, *extra]):
+                continue
             if context is not None:
                 b.continues = self.builders.index(context)
             self.builders.append(b)
             new.append(b)
             for t in (*tr.tokens, *tr.extra):
                 by_token.setdefault(t.i, b)
+        for tr in extra:
+            r = self.resolver
+            mark = (len(r.history), len(r.pairs), len(r.speakers))
+            b = self._build(tr, sent, offset, zone_kind, quotes)
+            b.candidate = True
+            if not self._classify(b, [*triggers, *extra]):  # a rejected candidate leaves no mentions behind
+                del r.history[mark[0] :], r.pairs[mark[1] :], r.speakers[mark[2] :]
+                continue
+            self.builders.append(b)
+            new.append(b)
+            by_token.setdefault(tr.head.i, b)
         self._quantities(sent, offset, by_token, new, supported)
+
+    def _candidates(self, sent: SpacySpan, triggers: Sequence[Trigger], anaphors: Sequence[Token]) -> list[Trigger]:
+        """Words the rules do not read as triggers whose lemma is one of the classifier's candidates."""
+        if not self.candidates:
+            return []
+        taken = {t.i for tr in triggers for t in (*tr.tokens, *tr.extra)} | {a.i for a in anaphors}
+        out = []
+        for tok in sent:
+            if tok.i in taken or tok.pos_ not in _CANDIDATE_POS:
+                continue
+            sense = self.candidates.get(tok.lemma_.lower())
+            if sense is not None:
+                type_, sub = sense
+                mode = mode_for(type_, sub, None)
+                out.append(Trigger(tok, None, type_, mode, None, CANDIDATE_STRENGTH, 0.5, nominal=tok.pos_ == "NOUN"))
+        return out
+
+    def _classify(self, b: _Builder, triggers: Sequence[Trigger]) -> bool:
+        """Let the classifier confirm, change or drop the rule's reading (accept or reject a candidate's); False
+        when the trigger is dropped."""
+        if self.model is None and self.record is None:
+            return b.candidate is False
+        if b.candidate and b.status.status not in _CANDIDATE_STATUS:
+            return False  # a word the rules do not know is an event only when reported as having happened
+        rule_acled, _ = _acled_for(b.type, b.mode, b.cameo, b.actors)
+        rule_sub = rule_acled.sub_event_type if rule_acled else None
+        feats = trigger_features(
+            b.trigger, b.sentence, b.actors, b.status, rule_sub, triggers, b.zone_kind, candidate=b.candidate
+        )
+        if self.record is not None:
+            strength = b.trigger.strength * b.trigger.certainty
+            self.record.append(TriggerRecord(b.trig_span, b.type, rule_sub, feats, b.candidate, strength))
+        if self.model is None:
+            return True
+        if b.candidate:
+            d = self.model.decide(feats, None, None)
+            b.decision = d
+            self.changes.append(d.changed)
+            if d.type is None:
+                return False
+            b.type, b.cameo, b.mode = d.type, None, mode_for(d.type, d.sub, None)
+            b.acled_override = (acled_of(d.sub),)
+            return True
+        d = self.model.decide(feats, b.type, rule_sub, b.trigger.strength * b.trigger.certainty)
+        b.decision = d
+        self.changes.append(d.changed)
+        if d.type is None:
+            return False
+        if d.changed is not None:
+            same = d.type == b.type
+            b.mode = mode_for(d.type, d.sub, b.mode if same else None)
+            if not same:
+                b.type, b.cameo = d.type, None
+            b.acled_override = (acled_of(d.sub),)
+        return True
 
     def _antecedent(self, noun: Token) -> _Builder | None:
         lemma = noun.lemma_.lower()
@@ -223,7 +347,7 @@ class _ArticleCoder:
         doc = sent.doc
         return _Builder(
             tr,
-            Span(offset + s, offset + e, doc.text[s:e]),
+            Span(offset + s, offset + e, self.text_of(doc)[s:e]),
             tr.type,
             tr.mode,
             tr.cameo,
@@ -262,9 +386,13 @@ class _ArticleCoder:
         out = []
         for b in self.builders:
             acled, cameo = _acled_for(b.type, b.mode, b.cameo, b.actors)
+            if b.acled_override is not None:
+                acled = b.acled_override[0]
             sent = b.sentence
             evidence = Span(b.offset + sent.start_char, b.offset + sent.end_char, sent.text)
             conf = confidence(b.trigger.strength, b.trigger.certainty, b.actors, b.status.status, b.zone_kind)
+            if b.decision is not None:
+                conf = blend(conf, b.decision.p_type)
             out.append(
                 EventDraft(
                     trigger=b.trig_span,
@@ -288,19 +416,48 @@ class _ArticleCoder:
         return out
 
 
-def code_passages(passages: Sequence[Passage], kb: Any | None = None) -> list[EventDraft]:
+_WANTED: dict[int, tuple[Mapping[str, Any], frozenset[str]]] = {}
+
+
+def _wanted(candidates: Mapping[str, Any]) -> frozenset[str]:
+    """The sentence pre-filter's lemmas: the rules' trigger lemmas and the candidate lemmas (cached per table)."""
+    if not candidates:
+        return TRIGGER_LEMMAS
+    hit = _WANTED.get(id(candidates))
+    if hit is None or hit[0] is not candidates:
+        hit = _WANTED[id(candidates)] = (candidates, TRIGGER_LEMMAS | frozenset(candidates))
+    return hit[1]
+
+
+def candidate_lemmas() -> frozenset[str]:
+    """Lemmas of the shipped classifier's candidate triggers (a sentence holding one may hold an event)."""
+    model = active()
+    return frozenset(model.candidates) if model is not None else frozenset()
+
+
+def code_passages(
+    passages: Sequence[Passage],
+    kb: Any | None = None,
+    *,
+    record: list[TriggerRecord] | None = None,
+    candidates: Mapping[str, tuple[str, str | None]] | None = None,
+) -> list[EventDraft]:
     """Code the events of one article's parsed passages (in document order). ``kb``: an ``actors.ActorKB``
-    (loaded with ``ActorKB.load()`` when None)."""
+    (loaded with ``ActorKB.load()`` when None). ``record``: a list that receives every rule trigger's
+    :class:`TriggerRecord` (the training script's view); ``candidates``: candidate lemmas to read instead of the
+    classifier's own (for training)."""
     if kb is None:
         from ..actors import ActorKB
 
         kb = ActorKB.load()
-    coder = _ArticleCoder(kb)
+    model = active()
+    coder = _ArticleCoder(kb, model, record, candidates)
+    wanted = _wanted(coder.candidates)
     for p in passages:
         quotes: list[tuple[int, int, Token]] | None = None
         for sent in p.doc.sents:
             lemmas = {L.LEMMA_FIXES.get(t.lower_, t.lemma_.lower()) for t in sent}
-            if lemmas.isdisjoint(TRIGGER_LEMMAS):
+            if lemmas.isdisjoint(wanted):
                 if not lemmas.isdisjoint(L.SAY_VERBS):
                     coder.note_speakers(sent, p.offset)
                 continue
