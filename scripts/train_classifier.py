@@ -39,7 +39,7 @@ STRENGTH_GRID = tuple(round(0.1 * k, 1) for k in range(0, 11))
 MIN_COUNT = 2  # a feature must occur in this many training triggers
 BLENDS = (0.5, 0.8, 1.0)  # candidate weights of the classifier's probability in the confidence (coder.BLEND_WEIGHT)
 MIN_WEIGHT = 0.005  # smaller weights are left out of the artefact (its size; the scores move by far less than 0.1)
-MIN_CANDIDATE = 1  # a lemma becomes a candidate trigger when the rules missed this many labelled events it named
+MIN_CANDIDATE = 2  # a lemma becomes a candidate trigger when the rules missed this many labelled events it named
 MIN_CANDIDATE_RATE = 0.25  # ... and named an event in this share of its occurrences as a candidate
 
 
