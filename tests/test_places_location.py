@@ -6,7 +6,7 @@ import pytest
 
 from eventscope.model import Place, Span
 from eventscope.nlp import load_model, parse
-from eventscope.places import Gazetteer, event_location, geoparse
+from eventscope.places import Gazetteer, event_location, event_locations, geoparse
 from eventscope.places.geodesy import haversine_km
 from eventscope.places.location import offset_place, placed_by_context
 
@@ -257,3 +257,72 @@ def test_not_where_the_event_happened(locate, text: str, trigger: str) -> None: 
 def test_route_offset_with_to_is_not_a_destination(locate) -> None:  # noqa: ANN001
     loc = locate("Clashes erupted at a checkpoint 5 km to the south of Kobane on Monday.", "erupted")
     assert loc is not None and loc.basis == "offset" and haversine_km(loc.lat, loc.lon, *KOBANE) < 12
+
+
+@pytest.fixture(scope="module")
+def locate_all():  # noqa: ANN201
+    nlp, gaz = load_model(), Gazetteer.open()
+
+    def _locate(text: str, trigger: str) -> list[Place]:
+        passages = parse(nlp, text, [("body", 0, len(text))])
+        places = geoparse(text, passages, gaz)
+        start = text.index(trigger)
+        trig = Span(start, start + len(trigger), trigger)
+        sents = [(s, p.offset) for p in passages for s in p.doc.sents
+                 if p.offset + s.start_char <= start < p.offset + s.end_char]  # fmt: skip
+        locs = event_locations(sents, trig, places, gaz)
+        assert (locs[0] if locs else None) == event_location(sents, trig, places, gaz)
+        for loc in locs:
+            assert text[loc.start : loc.end] == loc.text
+        return locs
+
+    return _locate
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "names"),
+    [
+        ("Air strikes hit Homs and Hama on Sunday, a monitor said.", "hit", ["Homs", "Hama"]),
+        (
+            "Protests erupted in Tripoli, Benghazi and Misrata after the vote.",
+            "erupted",
+            ["Tripoli", "Benghazi", "Misrata"],
+        ),
+        ("Gunmen killed two farmers in Homs as talks opened in Geneva.", "killed", ["Homs"]),
+        ("Talks between Damascus and Ankara stalled on Monday.", "stalled", []),
+    ],
+)
+def test_event_locations_lists_coordinated_places(locate_all, text: str, trigger: str, names: list[str]) -> None:  # noqa: ANN001
+    assert [p.text for p in locate_all(text, trigger)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "surface"),
+    [
+        ("Gunmen stormed the Umm Tarfa refugee camp before dawn on Tuesday.", "stormed", "Umm Tarfa refugee camp"),
+        ("Rebels struck the remote hamlet of Kuda Welagama, killing six farmers.", "killing", "Kuda Welagama"),
+    ],
+)
+def test_unresolved_site_of_the_event_is_the_location(locate, text: str, trigger: str, surface: str) -> None:  # noqa: ANN001
+    loc = locate(text, trigger)
+    assert loc is not None and loc.text == surface, loc
+    assert loc.basis == "unresolved" and loc.lat is None and loc.lon is None, loc
+
+
+def test_unresolved_site_is_placed_by_its_town(locate) -> None:  # noqa: ANN001
+    loc = locate("Gunmen stormed the Umm Tarfa refugee camp near Homs on Tuesday.", "stormed")
+    assert loc is not None and loc.lat is not None, loc
+    assert loc.basis in ("context", "gazetteer") and haversine_km(loc.lat, loc.lon, *HOMS) < 25, loc
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "names"),
+    [
+        ("Gunmen killed two farmers in Homs, Syria, on Monday.", "killed", ["Homs"]),
+        ("Shells fell in Homs and in Hama overnight.", "fell", ["Homs", "Hama"]),
+    ],
+)
+def test_event_locations_container_and_repeated_preposition(
+    locate_all, text: str, trigger: str, names: list[str]
+) -> None:  # noqa: ANN001
+    assert [p.text for p in locate_all(text, trigger)] == names

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .gazetteer import Candidate, Gazetteer, default_path
 from .geoparse import geoparse
-from .location import event_location
+from .location import event_location, event_locations
 from .normalize import name_key
 
-__all__ = ["Candidate", "Gazetteer", "default_path", "event_location", "geoparse", "name_key"]
+__all__ = ["Candidate", "Gazetteer", "default_path", "event_location", "event_locations", "geoparse", "name_key"]

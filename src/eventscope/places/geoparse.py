@@ -245,6 +245,9 @@ def find_mentions(passage: Passage, gaz: Gazetteer, norp: Counter[str] | None = 
             elif cue == "strong" and _cue_is_settlement(doc, i):
                 add(i, j, True, ent.label_)
     _ngram_mentions(doc, covered, gaz, add)
+    from .sites import site_mentions  # imports this module
+
+    out.extend(site_mentions(doc, off, out))
     for i, j, label in deferred:  # a name the model tagged otherwise, in a list of places ("Kobane, Tal Abyad")
         if _in_list(doc, i, off, sorted(out, key=lambda m: m.start)):
             add(i, j, False, label)

@@ -384,3 +384,71 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 
 #: verbs of movement: "to B" after them is where the movement went (an event of its own), not a mere destination
 MOTION_VERBS: frozenset[str] = frozenset("go travel march move head return come arrive drive walk take".split())
+
+#: nouns after a capitalised name that make the phrase a named facility or site ("Bagram air base", "the Zaatari
+#: refugee camp", "the Rumaila oil field"), as token sequences; the name is looked up, the span covers the noun too
+FACILITY_HEADS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(h.split())
+    for h in (
+        "airport",
+        "international airport",
+        "airfield",
+        "air base",
+        "airbase",
+        "military base",
+        "naval base",
+        "army base",
+        "base",
+        "refugee camp",
+        "camp",
+        "displacement camp",
+        "gas field",
+        "oil field",
+        "oilfield",
+        "gasfield",
+        "prison",
+        "jail",
+        "checkpoint",
+        "border crossing",
+        "crossing",
+        "port",
+        "seaport",
+        "dam",
+        "bridge",
+        "housing project",
+        "barracks",
+        "refinery",
+        "power plant",
+        "power station",
+        "mine",
+        "market",
+        "square",
+        "gas fields",
+        "oil fields",
+        "camps",
+        "farms",
+        "plains",
+        "plain",
+        "street",
+        "roundabout",
+        "junction",
+        "mountains",
+        "mountain",
+        "hills",
+        "sector",
+        "district",
+        "area",
+        "penitentiary",
+        "shrine",
+        "river",
+        "valley",
+        "stadium",
+    )
+)
+#: settlement nouns whose "of"-phrase names a place even when neither the model nor the gazetteer knows it
+SETTLEMENT_CUES: frozenset[str] = frozenset({"town", "village", "city", "hamlet", "villages", "towns", "neighbourhood",
+                                             "neighborhood", "district", "suburb", "township"})  # fmt: skip
+#: capitalised words of a facility's name that belong to its kind, not its place ("Baghdad International Airport")
+SITE_KIND_WORDS: frozenset[str] = frozenset(
+    "international air military naval army refugee gas oil power housing border national".split()
+)

@@ -6,7 +6,8 @@ B": B), relative positions ("4 km west of B": an offset point) and "near B"/"the
 then prefer the most precise place, and among equals the one attached to the trigger and closest to it. Places of
 clauses more than two links away from the trigger's are never the event's. A toponym the gazetteer lacks can be
 chosen (it is most often a village): it then takes the point and precision of the place it is named with
-(:func:`placed_by_context`), or is dropped when there is none.
+(:func:`placed_by_context`); with none, a name in a locative phrase of the event's sentence stays the location,
+unresolved (basis "unresolved", no point). :func:`event_locations` adds the places listed or routed with the first.
 """
 
 from __future__ import annotations
@@ -291,7 +292,8 @@ def _drop_containers(
             if q is p or u is None or u.i == t.i or _rank(q) > _rank(p):
                 continue
             between = _between(t, u)
-            if between is not None and not any(a.pos_ in ("VERB", "AUX") for a in between):
+            listed = t.dep_ == "conj" or any(a.dep_ == "conj" for a in between or ())  # "A and B": peers
+            if between is not None and not listed and not any(a.pos_ in ("VERB", "AUX") for a in between):
                 return True
             if t.dep_ in ("poss", "compound") and u in t.head.subtree:
                 return True
@@ -342,22 +344,81 @@ def _other_clause(o: _Option) -> bool:
     return o.sentence == 0 and o.attached < 3.0
 
 
+#: what may stand between two places of one list or route ("in A and B", "A, B and C", "from A to B")
+COORDINATION_RE = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|(?:-|–|—|to)\s*)(?:in\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _options(sentences: Sequence[tuple[SpacySpan, int]], trigger: Span, places: Sequence[Place]) -> list[_Option]:
+    options: list[_Option] = []
+    for index, (sent, off) in enumerate(sentences):
+        options += _options_in(sent, off, places, trigger if index == 0 else None, index)
+    options.sort(key=lambda o: (o.tier, _other_clause(o), o.rank, not o.route_end, -o.attached, o.sentence, o.distance))
+    return options
+
+
+def _resolved(best: _Option, options: Sequence[_Option], places: Sequence[Place]) -> Place | None:
+    if best.place.lat is not None:
+        return best.place
+    placed = placed_by_context(best.place, [o.place for o in options], places)
+    if placed is None and best.tier == 0 and best.sentence == 0:
+        return best.place  # a locative phrase of the event's sentence: the place, unresolved (lat/lon None)
+    return placed
+
+
 def event_location(
     sentences: Sequence[tuple[SpacySpan, int]], trigger: Span, places: Sequence[Place], gaz: Gazetteer | None = None
 ) -> Place | None:
     """The place where the event of ``trigger`` happened, from its sentence (first) and supporting sentences."""
-    options: list[_Option] = []
-    for index, (sent, off) in enumerate(sentences):
-        options += _options_in(sent, off, places, trigger if index == 0 else None, index)
+    options = _options(sentences, trigger, places)
+    return _resolved(options[0], options, places) if options else None
+
+
+def event_locations(
+    sentences: Sequence[tuple[SpacySpan, int]], trigger: Span, places: Sequence[Place], gaz: Gazetteer | None = None
+) -> list[Place]:
+    """Every place where the event of ``trigger`` happened: :func:`event_location` first, then the places listed or
+    routed with it in the same phrase ("in A and B", "A, B and C", "from A to B"), in text order. Empty when the
+    event has no location."""
+    options = _options(sentences, trigger, places)
     if not options:
-        return None
-    best = min(
-        options,
-        key=lambda o: (o.tier, _other_clause(o), o.rank, not o.route_end, -o.attached, o.sentence, o.distance),
+        return []
+    best = options[0]
+    first = _resolved(best, options, places)
+    if first is None:
+        return []
+    sent, off = sentences[best.sentence]
+    text = sent.doc.text
+    peers = sorted(
+        (o for o in options if o.sentence == best.sentence and o.tier == best.tier and o.place.end <= off + len(text)),
+        key=lambda o: o.place.start,
     )
-    if best.place.lat is None:
-        return placed_by_context(best.place, [o.place for o in options], places)
-    return best.place
+    at = next(k for k, o in enumerate(peers) if o is best)
+    chain = [best]
+
+    def linked(a: _Option, b: _Option) -> bool:
+        gap = text[a.place.end - off : b.place.start - off]
+        if gap.strip() == "," and _rank(a.place) != _rank(b.place):
+            return False  # "Aleppo, Syria": the second only says where the first is
+        return a.place.end <= b.place.start and bool(COORDINATION_RE.match(gap))
+
+    k = at
+    while k > 0 and linked(peers[k - 1], peers[k]):
+        k -= 1
+        chain.insert(0, peers[k])
+    k = at
+    while k + 1 < len(peers) and linked(peers[k], peers[k + 1]):
+        k += 1
+        chain.append(peers[k])
+    out = [first]
+    for o in chain:
+        if o is best:
+            continue
+        p = o.place if o.place.lat is not None else placed_by_context(o.place, [q.place for q in options], places)
+        if p is not None:
+            out.append(p)
+    return out
 
 
 def placed_by_context(place: Place, nearby: Sequence[Place], document: Sequence[Place]) -> Place | None:
@@ -381,4 +442,4 @@ def placed_by_context(place: Place, nearby: Sequence[Place], document: Sequence[
                    precision=precision, geonameid=None, basis="context")  # fmt: skip
 
 
-__all__ = ["NEAR_WORDS", "event_location", "offset_place", "placed_by_context"]
+__all__ = ["NEAR_WORDS", "event_location", "event_locations", "offset_place", "placed_by_context"]
