@@ -50,6 +50,11 @@ def test_geo_precision_codes(precision: str, code: int) -> None:
     assert event_row(make_event(precision=precision))["geo_precision"] == code
 
 
+def test_a_place_without_coordinates_has_no_geo_precision() -> None:
+    row = event_row(make_event(lat=None))
+    assert row["latitude"] == "" and row["geo_precision"] == ""
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_writes_events(fmt: str) -> None:
     out = io.StringIO()

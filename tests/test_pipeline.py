@@ -131,6 +131,21 @@ def test_extract_api_with_published_override() -> None:
     assert ev.document["published"] == "2021-06-07"
 
 
+def test_an_event_in_two_places_lists_both() -> None:
+    text = "Government troops clashed with rebels in Kidal and Gao on Sunday, the army said."
+    ev = find(eventscope.extract(text, published="2024-05-01"), "clashed", "ASSAULT")
+    assert ev.location is not None and ev.locations[0] == ev.location
+    assert [p.name for p in ev.locations] == ["Kidal", "Gao"]
+    assert [p["name"] for p in ev.to_dict()["locations"]] == ["Kidal", "Gao"]
+
+
+def test_an_unknown_named_site_is_the_location_without_coordinates() -> None:
+    text = "Gunmen attacked a checkpoint at the Qarnawi refugee camp on Monday, residents said."
+    ev = find(eventscope.extract(text, published="2024-05-01"), "attacked", "ASSAULT")
+    assert ev.location is not None and ev.location.text.startswith("Qarnawi")
+    assert ev.location.lat is None and ev.location.basis == "unresolved"
+
+
 def test_process_is_deterministic(pipe: eventscope.Pipeline) -> None:
     doc = _read(DEMO / "04_sahel_patrol.txt")
     a = [e.to_dict() for e in pipe.process(doc)]

@@ -60,7 +60,7 @@ def event_row(ev: dict[str, Any]) -> dict[str, Any]:
         "location": loc.get("name") or "",
         "latitude": loc.get("lat") if loc.get("lat") is not None else "",
         "longitude": loc.get("lon") if loc.get("lon") is not None else "",
-        "geo_precision": GEO_PRECISION.get(loc.get("precision") or "", ""),
+        "geo_precision": GEO_PRECISION.get(loc.get("precision") or "", "") if loc.get("lat") is not None else "",
         "time_precision": TIME_PRECISION.get(date.get("precision") or "", ""),
         "fatalities": min(fatalities) if fatalities else 0,
         "notes": (ev.get("evidence") or {}).get("text", ""),

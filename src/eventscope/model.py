@@ -192,7 +192,8 @@ class Place:
     score: float = 0.0
     runner_up: str | None = None  # "Name (CC, geonameid) score" of the best rejected candidate
     basis: str = "gazetteer"  # gazetteer | offset | route | unresolved (a toponym not in the gazetteer: lat/lon
-    #                           None; never an event location as such) | context (an event location the gazetteer
+    #                           None; an event location only when the event's own locative phrase names it and
+    #                           nothing places it) | context (an event location the gazetteer
     #                           lacks, placed by the town/area named with it, or an earlier event's place for "the area")
 
     def to_dict(self) -> dict[str, Any]:
@@ -321,6 +322,7 @@ class Event:
     evidence: Span
     confidence: float
     support: tuple[Span, ...] = field(default=())  # other sentences that describe the same event
+    locations: tuple[Place, ...] = field(default=())  # every place it happened ("in A and B", routes); [0] = location
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -332,6 +334,7 @@ class Event:
             "cameo": self.cameo,
             "actors": [a.to_dict() for a in self.actors],
             "location": self.location.location_dict() if self.location else None,
+            "locations": [p.location_dict() for p in self.locations],
             "date": self.date.to_dict() if self.date else None,
             "quantities": [q.to_dict() for q in self.quantities],
             "status": self.status,

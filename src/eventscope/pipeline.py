@@ -194,7 +194,7 @@ class Pipeline:
         """Events from the document's annotated passages (from :meth:`tokenize`, then ``nlp.annotate``)."""
         from . import time as time_stage
         from .events import code_passages
-        from .places import event_location
+        from .places import event_locations
 
         if not passages:
             return []
@@ -211,9 +211,12 @@ class Pipeline:
         doc_hash = document.content_hash
         for i, d in enumerate(drafts):
             sentences = [(d.sentence, d.offset), *d.support]
-            loc = event_location(sentences, d.trigger, places, self.gazetteer)
-            if loc is None:
-                loc = self._location_from_context(d, locations, drafts[:i])
+            found = event_locations(sentences, d.trigger, places, self.gazetteer)
+            loc = found[0] if found else None
+            if loc is None or loc.lat is None:  # nothing, or a place the gazetteer lacks: an earlier event's place?
+                context = self._location_from_context(d, locations, drafts[:i])
+                if context is not None:
+                    loc, found = context, [context]
             continues = d.continues
             previous = dates[continues] if continues is not None and continues < len(dates) else None
             date = time_stage.event_date(
@@ -238,6 +241,7 @@ class Pipeline:
                     cameo=d.cameo,
                     actors=d.actors,
                     location=loc,
+                    locations=tuple(found),
                     date=date,
                     quantities=d.quantities,
                     status=status,
@@ -256,7 +260,8 @@ class Pipeline:
         if not _ANAPHORIC_PLACE.search(d.evidence.text):
             return None
         for prev, loc in zip(reversed(earlier), reversed(locations), strict=True):
-            if loc is not None and loc.precision in ("place", "near") and prev.evidence.start < d.evidence.start:
+            if (loc is not None and loc.lat is not None and loc.precision in ("place", "near")
+                    and prev.evidence.start < d.evidence.start):
                 return Place(
                     text=loc.text, start=loc.start, end=loc.end, name=loc.name, geonameid=loc.geonameid,
                     lat=loc.lat, lon=loc.lon, country=loc.country, admin1=loc.admin1, feature=loc.feature,
