@@ -97,6 +97,19 @@ def _bbox(points: list[tuple[float, float, float]]) -> tuple[float, float, float
     return _percentile(lats, 0.02), _percentile(lats, 0.98), _percentile(lons, 0.02), _percentile(lons, 0.98)
 
 
+def _division_row(pid: int, name: str, pts: list[tuple[float, float, float]], cc: str, cc3: str | None, a1: str,
+                  a1name: str | None, feature: str, population: int) -> dict[str, Any]:
+    """A places row for a division the embedded data has no record of: its point is the middle of its towns'
+    extent (``pts``: lat, lon, weight) and its box theirs."""
+    box = _bbox(pts)
+    lat, lon = _extent_centre(pts)
+    return {
+        "id": pid, "geonameid": None, "name": name, "lat": lat, "lon": lon, "country_iso2": cc, "country_iso3": cc3,
+        "admin1_code": a1, "admin1_name": a1name, "feature": feature, "population": population,
+        "min_lat": box[0], "max_lat": box[1], "min_lon": box[2], "max_lon": box[3],
+    }
+
+
 def _extent_centre(points: list[tuple[float, float, float]]) -> tuple[float, float]:
     """The middle of the extent of a division's settlements: nearer its geographic centre than the
     population-weighted mean, which sits in the capital of a large, unevenly settled division (on GeoVirus'
@@ -213,27 +226,8 @@ def _collect() -> tuple[list[Row], list[tuple[str, int, int]]]:
     admin1_ids: dict[tuple[str, str], int] = {}
     for (cc, a1), a1name in sorted(admin1_names.items()):
         pts = members[(cc, a1)]
-        box = _bbox(pts)
-        lat, lon = _extent_centre(pts)
-        places.append(
-            {
-                "id": next_id,
-                "geonameid": None,
-                "name": a1name,
-                "lat": lat,
-                "lon": lon,
-                "country_iso2": cc,
-                "country_iso3": iso3.get(cc),
-                "admin1_code": a1,
-                "admin1_name": a1name,
-                "feature": "ADM1",
-                "population": int(sum((w - 10.0) ** 2 for _, _, w in pts)),
-                "min_lat": box[0],
-                "max_lat": box[1],
-                "min_lon": box[2],
-                "max_lon": box[3],
-            }
-        )
+        population = int(sum((w - 10.0) ** 2 for _, _, w in pts))
+        places.append(_division_row(next_id, a1name, pts, cc, iso3.get(cc), a1, a1name, "ADM1", population))
         admin1_ids[(cc, a1name)] = next_id
         add_names(next_id, [a1name], ALTERNATE, _admin_keys(a1name) - {a1name})
         next_id -= 1
@@ -241,27 +235,9 @@ def _collect() -> tuple[list[Row], list[tuple[str, int, int]]]:
         if len(towns_in) < MIN_COUNTY_TOWNS:
             continue
         pts = [(lat, lon, math.sqrt(pop) + 10.0) for lat, lon, pop in towns_in]
-        box = _bbox(pts)
-        lat, lon = _extent_centre(pts)
-        places.append(
-            {
-                "id": next_id,
-                "geonameid": None,
-                "name": county,
-                "lat": lat,
-                "lon": lon,
-                "country_iso2": cc,
-                "country_iso3": iso3.get(cc),
-                "admin1_code": a1,
-                "admin1_name": admin1_names.get((cc, a1)),
-                "feature": "ADM2",
-                "population": sum(pop for _, _, pop in towns_in),
-                "min_lat": box[0],
-                "max_lat": box[1],
-                "min_lon": box[2],
-                "max_lon": box[3],
-            }
-        )
+        population = sum(pop for _, _, pop in towns_in)
+        places.append(_division_row(next_id, county, pts, cc, iso3.get(cc), a1, admin1_names.get((cc, a1)), "ADM2",
+                                    population))
         add_names(next_id, [county], ALTERNATE, ())
         next_id -= 1
     for (cc, alias), target in ADMIN1_ALIASES.items():
