@@ -1,8 +1,10 @@
-"""Shared fixtures: paths to the shared data (tests that need it skip when it is absent)."""
+"""Shared fixtures: paths to the shared data (tests that need it skip when it is absent), the spaCy model and the
+actor knowledge base (loaded once per session)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,3 +14,17 @@ SEEDS = SHARED / "seeds"
 DEMO = ROOT / "src" / "eventscope" / "data" / "demo"
 
 needs_seeds = pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds is absent")
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    from eventscope.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def kb() -> Any:
+    from eventscope.actors import ActorKB
+
+    return ActorKB.load()

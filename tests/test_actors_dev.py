@@ -16,18 +16,6 @@ SEEDS = SHARED / "seeds"
 RECALL_FLOOR = 0.92
 
 
-@pytest.fixture(scope="module")
-def kb() -> ActorKB:
-    return ActorKB.load()
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from eventscope.nlp import load_model
-
-    return load_model()
-
-
 def _resolved(nlp, kb: ActorKB, text: str, hint: str | None = None) -> dict[str, ActorEntry]:  # type: ignore[no-untyped-def]
     """Every noun chunk / named entity of ``text`` that resolves: phrase -> actor."""
     doc = nlp(text)

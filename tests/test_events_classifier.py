@@ -9,26 +9,15 @@ from typing import Any
 
 import pytest
 
-from eventscope.actors import ActorKB
 from eventscope.events import classifier as K
 from eventscope.events.classifier import rules_only
 from eventscope.events.coder import TriggerRecord, code_passages
 from eventscope.events.ontology import ACLED_TYPES, PLOVER_MODES, codes
-from eventscope.nlp import load_model, parse
+from eventscope.nlp import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "eventscope" / "events" / "data"
 TRAINING = ROOT / "training" / "events"
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return load_model()
-
-
-@pytest.fixture(scope="module")
-def kb() -> ActorKB:
-    return ActorKB.load()
 
 
 def _records(nlp, kb, text: str) -> list[TriggerRecord]:  # type: ignore[no-untyped-def]

@@ -6,19 +6,8 @@ from typing import Any
 
 import pytest
 
-from eventscope.actors import ActorKB
 from eventscope.events import EventDraft, code_passages
-from eventscope.nlp import load_model, parse
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return load_model()
-
-
-@pytest.fixture(scope="module")
-def kb() -> ActorKB:
-    return ActorKB.load()
+from eventscope.nlp import parse
 
 
 @pytest.fixture(scope="module")

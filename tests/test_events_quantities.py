@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from eventscope.events.quantities import find_quantities, parse_number, words_to_int
-from eventscope.nlp import load_model
 
 
 @pytest.mark.parametrize(
@@ -49,11 +48,6 @@ def test_parse_number(text: str, value: int | None, qualifier: str | None) -> No
         assert got is None
     else:
         assert got is not None and (got.value, got.qualifier) == (value, qualifier)
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return load_model()
 
 
 @pytest.mark.parametrize(
