@@ -260,7 +260,15 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # crowd violence
     (
         "Two policemen were injured when protesters stoned a patrol car in Nairobi.",
-        [{"trigger": "stoned", "type": "PROTEST", "acled": ("Riots", "Mob violence")}],
+        [{"trigger": "stoned", "type": "PROTEST", "acled": ("Riots", "Violent demonstration")}],
+    ),
+    (
+        "Demonstrators hurled rocks at riot police outside the parliament in Kampala.",
+        [{"trigger": "hurled", "type": "PROTEST", "acled": ("Riots", "Violent demonstration")}],
+    ),
+    (
+        "A crowd of residents threw stones at a suspected thief at a market in Kano.",
+        [{"trigger": "threw", "type": "PROTEST", "acled": ("Riots", "Mob violence")}],
     ),
 ]
 

@@ -170,7 +170,9 @@ def _refine(tr: Trigger) -> Trigger | None:
         words = {s.lemma_.lower() for s in subj} | {
             g.lemma_.lower() for s in subj for p in s.children if p.lower_ == "of" for g in p.children
         }
-        if words & L.CROWD_NOUNS:
+        if words & L.RIOTER_WORDS:  # demonstrators throwing stones: ACLED's violent demonstration
+            tr.type, tr.mode, tr.cameo = "PROTEST", "riot", "145"
+        elif words & L.CROWD_NOUNS:  # a crowd that is not demonstrating: mob violence
             tr.type, tr.mode, tr.cameo = "PROTEST", "mob", "145"
         else:
             tr.certainty = 0.7
