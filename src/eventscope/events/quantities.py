@@ -16,37 +16,13 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Quantity
+from ..numbers import CARDINALS, TENS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "a": 1,
-    "an": 1,
-    "single": 1,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+UNITS = {"zero": 0, **CARDINALS, "a": 1, "an": 1, "single": 1}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}
 VAGUE = {
     "a handful": 3,

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Place, Span
+from ..numbers import CARDINALS
 from .gazetteer import Gazetteer
 from .geodesy import destination
 from .lexicon import (
@@ -44,17 +45,9 @@ if TYPE_CHECKING:
 
 PRECISION_RANK = {"place": 0, "near": 0, "region": 1, "admin1": 2, "country": 3}
 UNRESOLVED_RANK = 0  # a toponym the gazetteer lacks is most often a small place (placed by its context)
+#: distance estimates: "several km" is about 5
 NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
+    **{w: n for w, n in CARDINALS.items() if n <= 10},
     "a few": 3,
     "several": 5,
     "dozens of": 30,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..numbers import CARDINALS, TENS
+
 #: month names and abbreviations -> month number
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1,
@@ -32,13 +34,7 @@ WEEKDAY_ABBREVIATIONS: dict[str, int] = {
 }
 
 #: number words -> value (used in durations, "ago" and anchored expressions)
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "a dozen": 12,
-}
+NUMBER_WORDS: dict[str, int] = {"a": 1, "an": 1, **CARDINALS, **TENS, "hundred": 100, "a hundred": 100, "a dozen": 12}
 
 #: vague quantities: a duration with an unknown count ("several days" -> P XD)
 VAGUE_NUMBERS: frozenset[str] = frozenset({"several", "a few", "few", "many", "a couple of"})

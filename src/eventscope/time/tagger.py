@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..numbers import CARDINALS, TENS
 from . import lexicon as lx
 
 
@@ -32,8 +33,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)"
 _PMOD = r"(?:(?P<pmod>early|late|mid|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+end\s+of|" \
         r"the\s+first\s+half\s+of|the\s+second\s+half\s+of|beginning\s+of|end\s+of)(?:\s*-\s*|\s+))?"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "|".join(TENS)
+_ONES = "|".join(w for w, n in CARDINALS.items() if n < 10)
 _NUM = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*|(?:{_TENS})[- ](?:{_ONES})|{_alt(lx.NUMBER_WORDS)}|{_alt(lx.VAGUE_NUMBERS)})"
 _UNIT = rf"(?P<unit>{_alt(lx.UNITS)})(?:s|es)?"
 _UNIT_PLURAL = r"(?P<unit>second|minute|hour|day|week|month|year|decade)s"
