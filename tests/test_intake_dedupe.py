@@ -180,3 +180,34 @@ def test_body_zones_are_compared_not_page_furniture() -> None:
 )
 def test_shingles_ignore_case_and_punctuation(a: str, b: str, same: bool) -> None:
     assert (shingles(a, 3) == shingles(b, 3)) is same
+
+
+def test_a_document_is_signed_once_per_ingest(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # noqa: ANN001
+    """The story index and the store both need a document's signature: the second asks for the one already made."""
+    from dataclasses import replace
+
+    from eventscope.intake import dedupe
+    from eventscope.pipeline import with_stories
+    from eventscope.store import Store
+
+    computed: list[str] = []
+    real = dedupe._compute_signature
+
+    def counting(document, num_perm):  # noqa: ANN001, ANN202
+        computed.append(document.id)
+        return real(document, num_perm)
+
+    monkeypatch.setattr(dedupe, "_compute_signature", counting)
+    original = doc(page(ARTICLE), "https://example.org/a", dt.date(2024, 5, 2), "a")
+    other = doc(page(OTHER_ON_SAME_TOPIC), "https://example.net/b", dt.date(2024, 5, 3), "b")
+    with Store(tmp_path / "s.db") as store:
+        for item in with_stories([original, other]):
+            store.ingest(item, [])
+    assert computed == ["a", "b"]
+    # what a signature depends on, changed: computed again
+    assert dedupe.signature(replace(original, story_id="s1")) is dedupe.signature(original)  # story fields: same
+    assert computed == ["a", "b"]
+    edited = doc(page([*ARTICLE, "The editor added this closing paragraph about the bridge later that day."]),
+                 "https://example.org/a", dt.date(2024, 5, 2), "a")
+    assert dedupe.signature(edited) != dedupe.signature(original)
+    assert computed == ["a", "b", "a"]

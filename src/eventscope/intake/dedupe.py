@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -153,8 +154,25 @@ def _minhash(sh: frozenset[int], num_perm: int = NUM_PERM) -> Any:
     return m
 
 
+#: signatures of the last documents signed, by what a signature is computed from: ``ingest`` signs each document
+#: twice (the story index, then the store), and the second time is a dictionary lookup
+_RECENT: OrderedDict[tuple[Any, ...], Signature] = OrderedDict()
+_RECENT_SIZE = 64
+
+
 def signature(document: Document, *, num_perm: int = NUM_PERM) -> Signature:
     """The document's signature for the story index (its body shingles hashed; see the module doc)."""
+    key = (num_perm, document.text, document.zones, document.source, document.url,
+           document.published.date if document.published else None)
+    sig = _RECENT.get(key)
+    if sig is None:
+        sig = _RECENT[key] = _compute_signature(document, num_perm)
+        if len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
+    return sig
+
+
+def _compute_signature(document: Document, num_perm: int) -> Signature:
     import numpy as np
 
     sh = shingles(body_of(document))
