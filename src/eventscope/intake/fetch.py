@@ -140,12 +140,12 @@ def fetch(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
+    request = _Request(url, client, headers, max_bytes, timeout, accepted)
+    policy = _RetryPolicy(retries, backoff, max_backoff, polite, sleep)
     seen: list[str] = [url]
     current = url
     while True:
-        result = _get_with_retries(
-            url, current, client, headers, max_bytes, timeout, accepted, retries, backoff, max_backoff, polite, sleep
-        )
+        result = _get_with_retries(request, current, policy)
         if isinstance(result, FetchResult):
             return result
         target = urljoin(current, result)
@@ -160,32 +160,42 @@ def fetch(
         current = target
 
 
-def _get_with_retries(
-    url: str,
-    current: str,
-    client: httpx.Client,
-    headers: dict[str, str],
-    max_bytes: int,
-    timeout: float,
-    accepted: frozenset[str],
-    retries: int,
-    backoff: float,
-    max_backoff: float,
-    polite: HostDelay | None,
-    sleep: Callable[[float], None],
-) -> FetchResult | str:
+@dataclass(frozen=True, slots=True)
+class _Request:
+    """What every hop of one :func:`fetch` sends and checks (``url`` is the requested URL, named in errors)."""
+
+    url: str
+    client: httpx.Client
+    headers: dict[str, str]
+    max_bytes: int
+    timeout: float
+    accepted: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _RetryPolicy:
+    """How transient failures are retried: attempts, exponential backoff (capped), per-host politeness."""
+
+    retries: int
+    backoff: float
+    max_backoff: float
+    polite: HostDelay | None
+    sleep: Callable[[float], None]
+
+
+def _get_with_retries(req: _Request, current: str, policy: _RetryPolicy) -> FetchResult | str:
     """One hop: a FetchResult, or the Location of a redirect. Retries transient failures."""
     attempt = 0
     while True:
-        if polite is not None:
-            polite.wait(current)
+        if policy.polite is not None:
+            policy.polite.wait(current)
         try:
-            return _get_once(url, current, client, headers, max_bytes, timeout, accepted)
+            return _get_once(req, current)
         except _Retryable as e:
-            if attempt >= retries:
-                raise _fail(url, e.code, f"{e.message} (after {attempt + 1} attempts)") from None
-            wait = e.retry_after if e.retry_after is not None else backoff * (2**attempt)
-            sleep(min(max(wait, 0.0), max_backoff))
+            if attempt >= policy.retries:
+                raise _fail(req.url, e.code, f"{e.message} (after {attempt + 1} attempts)") from None
+            wait = e.retry_after if e.retry_after is not None else policy.backoff * (2**attempt)
+            policy.sleep(min(max(wait, 0.0), policy.max_backoff))
             attempt += 1
 
 
@@ -195,17 +205,10 @@ class _Retryable(Exception):
         self.code, self.message, self.retry_after = code, message, retry_after
 
 
-def _get_once(
-    url: str,
-    current: str,
-    client: httpx.Client,
-    headers: dict[str, str],
-    max_bytes: int,
-    timeout: float,
-    accepted: frozenset[str],
-) -> FetchResult | str:
+def _get_once(req: _Request, current: str) -> FetchResult | str:
+    url, timeout, max_bytes = req.url, req.timeout, req.max_bytes
     try:
-        with client.stream("GET", current, headers=headers, timeout=httpx.Timeout(timeout)) as resp:
+        with req.client.stream("GET", current, headers=req.headers, timeout=httpx.Timeout(timeout)) as resp:
             status = resp.status_code
             if status in (301, 302, 303, 307, 308):
                 location: str | None = resp.headers.get("location")
@@ -225,7 +228,7 @@ def _get_once(
             if status != 200:
                 raise _fail(url, FetchCodes.HTTP_STATUS, f"unexpected HTTP {status} from {current}")
             ctype, charset = _content_type(resp.headers.get("content-type"))
-            if ctype is not None and ctype not in accepted:
+            if ctype is not None and ctype not in req.accepted:
                 raise _fail(url, FetchCodes.CONTENT_TYPE, f"content type {ctype} is not a web page or a feed")
             declared = resp.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes and not resp.headers.get("content-encoding"):
