@@ -38,6 +38,7 @@ class Codes:
     FEED = "E125"  # not RSS/Atom, or XML entity declarations (refused)
     CONTENT_ENCODING = "E126"  # unsupported, corrupt or truncated gzip/deflate
     URL = "E127"  # not an http(s) URL
+    ROBOTS = "E128"  # the site's robots.txt disallows the URL
 
 
 MESSAGES = {
@@ -59,6 +60,7 @@ MESSAGES = {
     Codes.FEED: "not a readable RSS/Atom feed",
     Codes.CONTENT_ENCODING: "unreadable content encoding",
     Codes.URL: "not an http(s) URL",
+    Codes.ROBOTS: "disallowed by the site's robots.txt",
 }
 
 

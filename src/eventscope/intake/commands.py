@@ -32,11 +32,19 @@ def http_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--max-bytes", type=click.IntRange(min=1), default=10_000_000, show_default=True,
                      help="Size cap of one page or feed (after decompression)."),
         click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
-                     help="Seconds between two requests to the same host."),
+                     help="Seconds between two requests to the same host (more when its robots.txt asks)."),
+        click.option("--ignore-robots", is_flag=True,
+                     help="Fetch pages that the site's robots.txt disallows (only for sites you may crawl)."),
     ]
     for d in reversed(decorators):
         f = d(f)
     return f
+
+
+def _robots(ignore: bool) -> Any:
+    from .robots import RobotsPolicy
+
+    return None if ignore else RobotsPolicy()
 
 
 @click.command("fetch")
@@ -46,7 +54,7 @@ def http_options(f: Callable[..., Any]) -> Callable[..., Any]:
 @click.pass_context
 @handle_errors
 def fetch_command(ctx: click.Context, urls: tuple[str, ...], fmt: str | None, published: dt.date | None,
-                  timeout: float, max_bytes: int, delay: float) -> None:
+                  timeout: float, max_bytes: int, delay: float, ignore_robots: bool) -> None:
     """Fetch web pages (or feeds: one document per item) and print their events (no database needed)."""
     from ..export import Writer
     from .feeds import url_documents
@@ -55,11 +63,12 @@ def fetch_command(ctx: click.Context, urls: tuple[str, ...], fmt: str | None, pu
     run = Run()
     pipe = _pipeline(ctx)
     polite = HostDelay(delay)
+    robots = _robots(ignore_robots)
     day = _published(ctx, published)
     with make_client(timeout=timeout) as client, Writer("events", _fmt(fmt, sys.stdout), sys.stdout) as w:
         for url in urls:
             for item in url_documents(url, client=client, published=day, max_bytes=max_bytes, timeout=timeout,
-                                      polite=polite):
+                                      polite=polite, robots=robots):
                 if isinstance(item, Skip):
                     run.skips.append(item)
                     continue
@@ -86,7 +95,7 @@ def fetch_command(ctx: click.Context, urls: tuple[str, ...], fmt: str | None, pu
 @handle_errors
 def watch_command(ctx: click.Context, feeds: tuple[str, ...], db_path: str, every: float, once: bool,
                   max_polls: int | None, published: dt.date | None, timeout: float, max_bytes: int,
-                  delay: float) -> None:
+                  delay: float, ignore_robots: bool) -> None:
     """Poll RSS/Atom feeds and store new or changed articles with their events (never stops on a bad feed)."""
     from .watch import PollReport, watch
 
@@ -102,7 +111,7 @@ def watch_command(ctx: click.Context, feeds: tuple[str, ...], db_path: str, ever
     try:
         rounds = watch(feeds, db=db_path, every=every, max_polls=1 if once else max_polls, pipeline=_pipeline(ctx),
                        delay=delay, published=_published(ctx, published), on_report=show, timeout=timeout,
-                       max_bytes=max_bytes)
+                       max_bytes=max_bytes, robots=_robots(ignore_robots))
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
         ctx.exit(0)

@@ -14,12 +14,16 @@ import time
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from .._version import __version__
 from ..errors import Codes, InputError, Skip
+
+if TYPE_CHECKING:
+    from .robots import RobotsPolicy
 
 
 class FetchCodes:
@@ -34,6 +38,7 @@ class FetchCodes:
     ENCODING = Codes.CONTENT_ENCODING
     URL = Codes.URL
     TOO_LARGE = Codes.TOO_LARGE
+    ROBOTS = Codes.ROBOTS
 
 
 #: the media types of pages and of feeds
@@ -55,11 +60,16 @@ CHUNK = 65_536
 
 
 class FetchError(InputError):
-    """A page or feed could not be fetched; ``.skip`` says why (code, URL, problem)."""
+    """A page or feed could not be fetched; ``.skip`` says why (code, URL, problem), ``.status`` the HTTP status
+    when the server answered with an error."""
+
+    def __init__(self, skip: Skip, status: int | None = None) -> None:
+        super().__init__(skip)
+        self.status = status
 
 
-def _fail(url: str, code: str, message: str) -> FetchError:
-    return FetchError(Skip(url, code, message))
+def _fail(url: str, code: str, message: str, status: int | None = None) -> FetchError:
+    return FetchError(Skip(url, code, message), status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +99,20 @@ class HostDelay:
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
     _last: dict[str, float] = field(default_factory=dict)
+    _longer: dict[str, float] = field(default_factory=dict)  # hosts that ask for more (robots.txt Crawl-delay)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def at_least(self, url: str, delay: float) -> None:
+        """Wait at least ``delay`` seconds between requests to ``url``'s host (never less than ``self.delay``)."""
+        with self._lock:
+            self._longer[(urlsplit(url).hostname or "").lower()] = delay
 
     def wait(self, url: str) -> None:
         host = (urlsplit(url).hostname or "").lower()
         with self._lock:
             now = self.clock()
-            due = self._last.get(host, now - self.delay) + self.delay
+            delay = max(self.delay, self._longer.get(host, 0.0))
+            due = self._last.get(host, now - delay) + delay
             if due > now:
                 self.sleep(due - now)
                 now = due
@@ -127,10 +144,12 @@ def fetch(
     max_backoff: float = 30.0,
     polite: HostDelay | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    robots: RobotsPolicy | None = None,
 ) -> FetchResult:
     """GET ``url``; return its body or ``not_modified``; raise :class:`FetchError` (with a Skip) on any failure.
 
-    ``timeout`` bounds each network operation; the whole transfer must end within ``6 * timeout``.
+    ``timeout`` bounds each network operation; the whole transfer must end within ``6 * timeout``. With ``robots``
+    every URL of the redirect chain must be allowed by its site's robots.txt (read through the same client).
     """
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         raise _fail(url, FetchCodes.URL, f"not an http(s) URL: {url!r}")
@@ -145,6 +164,8 @@ def fetch(
     seen: list[str] = [url]
     current = url
     while True:
+        if robots is not None and not robots.allowed(current, client=client, timeout=timeout, polite=polite, sleep=sleep):
+            raise _fail(url, FetchCodes.ROBOTS, f"the robots.txt of {urlsplit(current).netloc} disallows {current}")
         result = _get_with_retries(request, current, policy)
         if isinstance(result, FetchResult):
             return result
@@ -193,16 +214,16 @@ def _get_with_retries(req: _Request, current: str, policy: _RetryPolicy) -> Fetc
             return _get_once(req, current)
         except _Retryable as e:
             if attempt >= policy.retries:
-                raise _fail(req.url, e.code, f"{e.message} (after {attempt + 1} attempts)") from None
+                raise _fail(req.url, e.code, f"{e.message} (after {attempt + 1} attempts)", e.status) from None
             wait = e.retry_after if e.retry_after is not None else policy.backoff * (2**attempt)
             policy.sleep(min(max(wait, 0.0), policy.max_backoff))
             attempt += 1
 
 
 class _Retryable(Exception):
-    def __init__(self, code: str, message: str, retry_after: float | None = None) -> None:
+    def __init__(self, code: str, message: str, retry_after: float | None = None, status: int | None = None) -> None:
         super().__init__(message)
-        self.code, self.message, self.retry_after = code, message, retry_after
+        self.code, self.message, self.retry_after, self.status = code, message, retry_after, status
 
 
 def _get_once(req: _Request, current: str) -> FetchResult | str:
@@ -220,13 +241,13 @@ def _get_once(req: _Request, current: str) -> FetchResult | str:
                                    last_modified=resp.headers.get("last-modified"), not_modified=True)
             if status in RETRY_STATUSES:
                 raise _Retryable(FetchCodes.HTTP_STATUS, f"HTTP {status} {resp.reason_phrase} from {current}",
-                                 _retry_after(resp.headers.get("retry-after")))
+                                 _retry_after(resp.headers.get("retry-after")), status)
             if status == 404 or status == 410:
-                raise _fail(url, FetchCodes.HTTP_STATUS, f"HTTP {status}: page not found at {current}")
+                raise _fail(url, FetchCodes.HTTP_STATUS, f"HTTP {status}: page not found at {current}", status)
             if status >= 400:
-                raise _fail(url, FetchCodes.HTTP_STATUS, f"HTTP {status} {resp.reason_phrase} from {current}")
+                raise _fail(url, FetchCodes.HTTP_STATUS, f"HTTP {status} {resp.reason_phrase} from {current}", status)
             if status != 200:
-                raise _fail(url, FetchCodes.HTTP_STATUS, f"unexpected HTTP {status} from {current}")
+                raise _fail(url, FetchCodes.HTTP_STATUS, f"unexpected HTTP {status} from {current}", status)
             ctype, charset = _content_type(resp.headers.get("content-type"))
             if ctype is not None and ctype not in req.accepted:
                 raise _fail(url, FetchCodes.CONTENT_TYPE, f"content type {ctype} is not a web page or a feed")
