@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from eventscope.export import EVENT_COLUMNS, FORMATS, KINDS, Writer, event_row, write_all
+from eventscope.export import EVENT_COLUMNS, FORMATS, KINDS, Writer, event_row, print_table, write_all
 from eventscope.model import Acled, Actor, Event, EventDate, Place, Quantity, Span
 
 TEXT = "Army units shelled the town of Sample overnight, killing three people."
@@ -96,3 +96,19 @@ def test_every_kind_in_every_format(kind: str, fmt: str) -> None:
 def test_unknown_format_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown format"):
         Writer("events", "xml", io.StringIO())
+
+
+@pytest.mark.parametrize(("columns", "widest"), [(None, 200), ("100", 100), ("abc", 200), ("10", 200)])
+def test_table_to_a_pipe_fits_columns_when_given(monkeypatch: pytest.MonkeyPatch, columns: str | None,
+                                                  widest: int) -> None:
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    row = {"document_id": "d" * 30, "text": "t" * 30, "name": "n" * 30, "country": "SYR", "admin1": "a" * 30,
+           "precision": "place", "lat": 36.5, "lon": 38.9}
+    out = io.StringIO()
+    print_table("places", [row] * 2, out)
+    lines = out.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= widest
+    assert (max(len(line) for line in lines) > 100) == (widest == 200)  # 200 fits the row unfolded, 100 folds it

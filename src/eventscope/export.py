@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -181,7 +182,19 @@ def print_table(kind: str, table_rows: list[dict[str, Any]], stream: TextIO, *, 
         table.add_column(col, overflow="fold", max_width=60 if col == "notes" else 28)
     for row in table_rows:
         table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in TABLE_COLUMNS[kind]))
-    Console(file=stream, width=200 if not stream.isatty() else None).print(table)
+    Console(file=stream, width=_table_width(stream)).print(table)
+
+
+#: the width of a table written to a file or pipe, where no terminal says how wide it may be
+PIPE_WIDTH = 200
+
+
+def _table_width(stream: TextIO) -> int | None:
+    """None (rich asks the terminal) on a terminal; else ``$COLUMNS`` when set to a number, else :data:`PIPE_WIDTH`."""
+    if stream.isatty():
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) >= 40 else PIPE_WIDTH
 
 
 def write_all(kind: str, records: Iterable[dict[str, Any]], fmt: str, stream: TextIO) -> int:
