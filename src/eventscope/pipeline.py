@@ -195,6 +195,7 @@ class Pipeline:
         from . import time as time_stage
         from .events import code_passages
         from .places import event_locations
+        from .restatements import merge_restatements
 
         if not passages:
             return []
@@ -252,7 +253,7 @@ class Pipeline:
                     support=tuple(_sentence_span(s, off) for s, off in d.support),
                 )
             )
-        return _drop_headline_repeats(events, drafts)
+        return merge_restatements(_drop_headline_repeats(events, drafts), document.text)
 
     @staticmethod
     def _location_from_context(d: EventDraft, locations: Sequence[Place | None], earlier: Sequence[EventDraft]) -> Place | None:
