@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 import eventscope.intake.html as html_mod
 from eventscope.errors import Codes, InputError
 from eventscope.intake.html import extract_html, page_metadata, strip_site_name
+from eventscope.intake.metadata import headline_dateline
 
 PAGE = Path(__file__).resolve().parent / "fixtures" / "intake" / "article_with_comments.html"
 
@@ -258,7 +260,7 @@ def test_dateline_under_the_headline(head: str, under_headline: str, expected: d
 def test_headline_dateline(markup: str, expected: dt.date | None) -> None:
     from trafilatura.utils import load_html
 
-    assert html_mod.headline_dateline(load_html(f"<html><body>{markup}</body></html>")) == expected
+    assert headline_dateline(load_html(f"<html><body>{markup}</body></html>")) == expected
 
 
 def test_page_metadata_reads_the_parsed_page(page: str) -> None:
@@ -297,13 +299,13 @@ def test_fallback_extractors_only_for_short_results(
     monkeypatch: pytest.MonkeyPatch, paras: int, furniture: str, fallback_expected: bool
 ) -> None:
     calls: list[bool] = []
-    real = html_mod._bare
+    real = html_mod._cascade
 
-    def spy(tree, url, prune=None, *, fast=True):  # type: ignore[no-untyped-def]
+    def spy(st, tree, url, fast, page_len):  # type: ignore[no-untyped-def]
         calls.append(fast)
-        return real(tree, url, prune, fast=fast)
+        return real(st, tree, url, fast, page_len)
 
-    monkeypatch.setattr(html_mod, "_bare", spy)
+    monkeypatch.setattr(html_mod, "_cascade", spy)
     body = _long_paras(paras)
     text = extract_html(
         f"<html><head><title>Valley flooding</title></head><body>{furniture}<article>{body}</article></body></html>"
@@ -369,3 +371,154 @@ def test_parse_html_matches_trafilatura(html: str) -> None:
     if ours is not None:
         assert etree.tostring(ours) == etree.tostring(theirs)
         assert all(type(el).__name__ == "HtmlElement" for el in ours.iter() if isinstance(el.tag, str))
+
+
+# --- the cascade run stage by stage must give what trafilatura's bare_extraction gives ---
+
+_NAV = "<nav><ul>" + "".join(f"<li><a href='/rubrik/{i}'>Rubrik {i}</a></li>" for i in range(12)) + "</ul></nav>"
+_SHARE = "<div class='elementor-share-buttons'><a href='/teilen'>Teilen auf allen Kanälen</a></div>"
+_SCROLL = "<div class='infinite-scroll'><h2>Nächster Artikel</h2><p>Ein ganz anderer Artikel über Verkehr.</p></div>"
+_COMMENT_LIST = "<ul class='comment-list'>" + "".join(f"<li>{p}</li>" for p in READER_POSTS) + "</ul>"
+_DISQUS = "<div id='disqus_thread'><p>Noch ein Kommentar im eingebetteten Forum.</p></div>"
+_CASCADE_PAGES = [
+    german_page(""),
+    german_page(_SHARE + _SCROLL),
+    german_page(_COMMENT_LIST + _DISQUS),
+    german_page("", article_class="post-content").replace("<body>", "<body>" + _NAV, 1),
+    # short article on a busy page: escalation and the fallback extractors
+    "<html><body>" + _NAV * 4 + "<div class='teaser'><p>Kurzmeldung: Die Brücke ist wieder offen.</p></div>"
+    + "<footer><p>Impressum und Kontakt</p></footer></body></html>",
+    # the comments' container holds the page's <h1>: kept
+    "<html><body><div id='comments-area'><h1>Titel</h1>" + ARTICLE_PARAS + "</div></body></html>",
+]
+
+
+@pytest.mark.parametrize("page", _CASCADE_PAGES)
+@pytest.mark.parametrize("fast", [True, False])
+def test_cascade_matches_bare_extraction(page: str, fast: bool) -> None:
+    tree = html_mod.parse_html(page)
+    st = html_mod._stages()
+    assert st is not None
+    pruned = copy.copy(tree)
+    html_mod._raw_prune(st, pruned, comments=not st.forum(pruned))
+    ours = st.xmltotxt(html_mod._cascade(st, pruned, None, fast, []), False) or None
+    assert ours == html_mod._bare(tree, None, fast=fast)
+
+
+@pytest.mark.parametrize("page", _CASCADE_PAGES)
+@pytest.mark.parametrize("comments", [True, False])
+def test_raw_prune_mirrors_trafilatura_xpaths(page: str, comments: bool) -> None:
+    from lxml import etree
+
+    st = html_mod._stages()
+    assert st is not None
+    theirs, ours = html_mod.parse_html(page), html_mod.parse_html(page)
+    st.prune(theirs, st.raw_prune)
+    if comments:
+        st.prune(theirs, st.comments_prune)
+    html_mod._raw_prune(st, ours, comments=comments)
+    assert etree.tostring(ours) == etree.tostring(theirs)
+
+
+def test_raw_prune_falls_back_to_xpaths_when_trafilatura_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lxml import etree
+
+    st = html_mod._stages()
+    assert st is not None
+    monkeypatch.setattr(html_mod, "RAW_PRUNE_DIGEST", "0" * 16)
+    pruned: list[object] = []
+    real = st.prune
+    monkeypatch.setattr(st, "prune", lambda tree, xpaths: pruned.append(xpaths) or real(tree, xpaths))
+    tree = html_mod.parse_html(german_page(_COMMENT_LIST))
+    html_mod._raw_prune(st, tree, comments=True)
+    assert pruned == [st.raw_prune, st.comments_prune]
+    assert b"comment-list" not in etree.tostring(tree)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>Ein Satz.</p><p>Noch ein <b>fetter</b> Satz.</p>",
+        "<div>Text<script>var x = 1;</script> weiter</div><aside>Seitenleiste</aside><p>Ende</p>",
+        "<div class='cookie-banner'>Wir nutzen Cookies</div><div id='footer-links'>Impressum</div><p>Inhalt</p>",
+        "<template><p>unsichtbar</p></template><svg><text>Grafik</text></svg><p>sichtbar</p>",
+    ],
+)
+def test_page_chars_close_to_html2txt(markup: str) -> None:
+    from trafilatura.baseline import html2txt
+
+    st = html_mod._stages()
+    assert st is not None
+    tree = html_mod.parse_html(f"<html><head><title>T</title></head><body>{markup}</body></html>")
+    exact = len(html2txt(tree))
+    assert exact <= html_mod.page_chars(tree, st.basic_clean) <= exact + 3  # inline markup may add a space
+
+
+def test_trafilatura_without_the_stages_uses_bare_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html_mod, "_stages", lambda: None)
+    text = extract_html(german_page("<div class='comments'>" + "".join(READER_POSTS) + "</div>")).text
+    assert "zwölf Menschen festgenommen" in text
+    assert "total friedlich" not in text
+
+
+# --- dates: htmldate only when the page does not show its date itself ---
+
+
+def _no_htmldate(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    import htmldate
+
+    calls: list[object] = []
+    real = htmldate.find_date
+    monkeypatch.setattr(htmldate, "find_date", lambda *a, **k: calls.append(a) or real(*a, **k))
+    return calls
+
+
+def test_htmldate_is_not_run_when_a_time_element_dates_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _no_htmldate(monkeypatch)
+    html = german_page("").replace("<h1>", "<p><time datetime='2021-06-02'>2. Juni 2021</time></p><h1>", 1)
+    assert extract_html(html).date == dt.date(2021, 6, 2)
+    assert calls == []
+
+
+def test_date_only_the_extensive_search_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No metadata, no <time>, no dateline under the headline: htmldate's search of the page's text finds it."""
+    calls = _no_htmldate(monkeypatch)
+    footer = "<p>Alle Angaben ohne Gewähr. Stand der Informationen: 14.09.2020, Redaktion Lokales</p>"
+    html = german_page(footer)
+    assert extract_html(html).date == dt.date(2020, 9, 14)
+    assert len(calls) == 2  # the quick search found nothing, the extensive one did
+
+
+def test_a_failing_htmldate_leaves_the_page_undated(monkeypatch: pytest.MonkeyPatch) -> None:
+    import htmldate
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("odd markup")
+
+    monkeypatch.setattr(htmldate, "find_date", broken)
+    result = extract_html(german_page(""))
+    assert result.date is None
+    assert "zwölf Menschen festgenommen" in result.text
+
+
+# --- decoding: a declared charset is read without the (slow) charset detection ---
+
+
+@pytest.mark.parametrize(
+    ("encoding", "word"),
+    [("windows-1251", "Киев"), ("iso-8859-2", "Gdańsk"), ("shift_jis", "東京"), ("cp1252", "Zürich")],
+)
+def test_declared_charset_skips_detection(monkeypatch: pytest.MonkeyPatch, encoding: str, word: str) -> None:
+    import charset_normalizer
+
+    def no_detection(*args: object, **kwargs: object) -> None:
+        raise AssertionError("charset detection should not run")
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", no_detection)
+    body = "".join(
+        f"<p>Report {i}: officials in {word} said the new bridge over the river would open to traffic next spring, "
+        "after two years of delays caused by flooding and a shortage of steel.</p>"
+        for i in range(4)
+    )
+    html = f"<html><head><meta charset='{encoding}'><title>T</title></head><body><article>{body}</article></body></html>"
+    assert word in extract_html(html.encode(encoding)).text

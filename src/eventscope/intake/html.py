@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable
+from copy import copy
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from ..errors import Codes, InputError, Skip
 from .decode import DecodeProblem, decode_bytes
+from .metadata import iso_date, page_date, page_metadata, refine_date, strip_site_name
 from .zones_data import COMMENT_BLOCK_EXCLUDE, COMMENT_BLOCK_MARKERS
 
 if TYPE_CHECKING:
@@ -33,164 +35,8 @@ class HtmlResult:
     extraction: str = "html:trafilatura"
 
 
-def _iso_date(value: object) -> dt.date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 #: fewer words of main text than this after removing comment containers: retry keeping the first one
 MIN_MAIN_WORDS = 40
-
-_STAMP = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]00:?00)?)?")
-_PUBLISHED_META = (
-    '//meta[@property="article:published_time" or @name="article:published_time" or @itemprop="datePublished"'
-    ' or @property="og:article:published_time" or @name="date" or @name="pubdate" or @name="dc.date"]/@content'
-)
-_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
-
-
-def _stamp_date(value: str, *, midnight_shift: bool = False) -> dt.date | None:
-    """The calendar date of an ISO stamp; with ``midnight_shift`` a 22:00/23:00 UTC stamp is the next day.
-
-    CMSs that store a date-only field as local midnight in central Europe write it as 22:00 or 23:00 UTC the day
-    before: the date the page shows is the next day.
-    """
-    m = _STAMP.match(value)
-    if not m:
-        return None
-    y, mo, d, hh, mm, ss, utc = m.groups()
-    try:
-        day = dt.date(int(y), int(mo), int(d))
-    except ValueError:
-        return None
-    if midnight_shift and utc and hh in ("22", "23") and mm == "00" and ss in (None, "00"):
-        day += dt.timedelta(days=1)
-    return day
-
-
-def _published_stamps(tree: HtmlElement) -> list[str]:
-    stamps = [str(v) for v in tree.xpath(_PUBLISHED_META)]
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        stamps += _JSONLD_PUBLISHED.findall(script.text or "")
-    return stamps
-
-
-#: characters of visible text after the headline (``<h1>``) read for a dateline ("1. Februar 2022, Name")
-DATELINE_CHARS = 100
-_INVISIBLE = frozenset({"script", "style", "noscript", "template"})
-
-
-def _text_after(el: HtmlElement, limit: int) -> str:
-    """The first ``limit`` characters of visible text following ``el`` in document order (not its own text)."""
-    out: list[str] = []
-    size = 0
-
-    def take(s: str | None) -> None:
-        nonlocal size
-        if s and s.strip():
-            out.append(s)
-            size += len(s)
-
-    node: HtmlElement | None = el
-    while node is not None and size < limit:
-        take(node.tail)
-        for sib in node.itersiblings():
-            if size >= limit:
-                break
-            if isinstance(sib.tag, str) and sib.tag not in _INVISIBLE:
-                for t in sib.itertext():
-                    take(t)
-                    if size >= limit:
-                        break
-            take(sib.tail)
-        node = node.getparent()
-    return " ".join(" ".join(out).split())[:limit]
-
-
-def headline_dateline(tree: HtmlElement, limit: int = DATELINE_CHARS) -> dt.date | None:
-    """The first full date written right under the page's headline (the article's dateline/byline), if any."""
-    from .metadata import dates_in
-
-    h1 = tree.find(".//h1")
-    if h1 is None:
-        return None
-    text = _text_after(h1, limit)
-    days = [f for f in dates_in(text, 0, len(text)) if f.precision == "day"]
-    return min(days, key=lambda f: f.start).date if days else None
-
-
-def refine_date(
-    date: dt.date | None, tree: HtmlElement, url: str | None, removed: Sequence[HtmlElement] = ()
-) -> dt.date | None:
-    """Correct htmldate's publication date with what the page shows its readers.
-
-    1. One visible ``<time datetime>`` date on the whole page (outside the ``removed`` comment containers) is the
-       article's date.
-    2. A page without any machine-readable publication date (no published meta or JSON-LD stamp, no ``<time
-       datetime>``), where htmldate can only guess from dates anywhere on the page, is dated by the dateline right
-       under its headline when it has one.
-    3. A published stamp of that day at 22:00/23:00 UTC is local midnight of the next day.
-    4. A bare 1 January (a year found, no day) gives way to the best dated stamp htmldate finds otherwise.
-    """
-    today = dt.date.today()
-    gone = set(removed)
-    timed = [t for t in tree.iter("time") if t.get("datetime")]
-    stamps = (
-        _stamp_date(str(t.get("datetime")), midnight_shift=True)
-        for t in timed
-        if not (gone and any(a in gone for a in t.iterancestors()))
-    )
-    times = {d for d in stamps if d is not None}
-    if len(times) == 1:
-        only = next(iter(times))
-        if only <= today:
-            return only
-    published = _published_stamps(tree)
-    if not published and not timed:
-        head = headline_dateline(tree)
-        if head is not None and head <= today:
-            return head
-    if date is None:
-        return None
-    for stamp in published:
-        if _stamp_date(stamp) == date:
-            shifted = _stamp_date(stamp, midnight_shift=True)
-            if shifted is not None and shifted != date:
-                return shifted
-    if date.month == 1 and date.day == 1:
-        from htmldate import find_date
-
-        other = _iso_date(find_date(tree, extensive_search=True, original_date=False, url=url))
-        if other is not None and (other.month, other.day) != (1, 1) and other <= today:
-            return other
-    return date
-
-
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " › ", " » ", " :: ", " · ", " / ")
-
-
-def _alnum(s: str) -> str:
-    return "".join(c for c in s.lower() if c.isalnum())
-
-
-def strip_site_name(title: str | None, site_name: str | None, url: str | None) -> str | None:
-    """Drop a trailing " - Site Name" / " | SITE.DE" from a page title when it names the site."""
-    if not title:
-        return title
-    host = _alnum((urlsplit(url).hostname or "").removeprefix("www.")) if url and "//" in url else ""
-    site = _alnum(site_name or "")
-    for sep in _TITLE_SEPARATORS:
-        head, found, tail = title.rpartition(sep)
-        t = _alnum(tail)
-        if not found or len(t) < 3 or len(head.split()) < 2:
-            continue
-        if (site and (t in site or site in t)) or (host and (t in host or host.startswith(t))):
-            return head.strip()
-    return title
 
 
 def _page_language(html: str) -> str | None:
@@ -243,11 +89,11 @@ def _paths(tree: HtmlElement, blocks: list[HtmlElement]) -> list[str]:
     return [root.getpath(el) for el in reversed(blocks)]
 
 
-def _bare(tree: HtmlElement, url: str | None, prune: list[str] | None = None, *, fast: bool = True) -> Any:
-    """trafilatura's main-text extraction alone (the metadata is read once, by ``page_metadata``)."""
+def _bare(tree: HtmlElement, url: str | None, prune: list[str] | None = None, *, fast: bool = True) -> str | None:
+    """trafilatura's public ``bare_extraction`` (main text only), for a trafilatura without :func:`_stages`."""
     from trafilatura import bare_extraction
 
-    return bare_extraction(
+    doc = bare_extraction(
         tree,
         url=url,
         fast=fast,
@@ -258,56 +104,188 @@ def _bare(tree: HtmlElement, url: str | None, prune: list[str] | None = None, *,
         include_links=False,
         prune_xpath=prune or None,
     )
+    text = getattr(doc, "text", None) if doc is not None else None
+    return text if isinstance(text, str) else None
 
 
-#: read the author from the page's byline markup too (trafilatura's ``extract_author``: a deep copy of the page and
-#: regex XPaths, ~12 ms on each page whose metadata names no author, half the dev pages); off: the author comes from
-#: the meta tags and JSON-LD only (nothing downstream uses it)
-BYLINE_AUTHOR = False
-
-
-def page_date(tree: HtmlElement, url: str | None) -> str | None:
-    """htmldate's publication date: its quick search (metadata, URL, marked-up dates) first, the extensive search
-    of the page's free text only when that finds nothing."""
-    from htmldate import find_date
-    from trafilatura.settings import set_date_params
-
-    quick = find_date(tree, **{**set_date_params(False), "url": url})
-    return quick or find_date(tree, **{**set_date_params(True), "url": url})
-
-
-def page_metadata(tree: HtmlElement, url: str | None) -> Any:
-    """Title, author, URL, date, site name and language of a parsed page: trafilatura's ``extract_metadata``
-    without what an event does not need (categories, tags, licence; the author from byline markup unless
-    :data:`BYLINE_AUTHOR`), read once per page."""
-    from trafilatura import metadata as tm
-
-    meta = tm.examine_meta(tree)
-    if meta.author and " " not in meta.author:
-        meta.author = None
+@functools.cache
+def _stages() -> SimpleNamespace | None:
+    """The stages of trafilatura's extraction cascade (``trafilatura_sequence``), or None when this trafilatura
+    does not have them all (then :func:`_bare` runs the cascade whole)."""
     try:
-        meta = tm.extract_meta_json(tree, meta)
-    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader fails on malformed scripts
+        from trafilatura import core
+        from trafilatura.baseline import baseline
+        from trafilatura.external import compare_extraction, justext_rescue
+        from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+        from trafilatura.main_extractor import extract_content
+        from trafilatura.settings import _COOKIE_CONSENT_RE, Extractor
+        from trafilatura.xml import delete_element, xmltotxt
+        from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+        return SimpleNamespace(
+            baseline=baseline,
+            compare=compare_extraction,
+            justext=justext_rescue,
+            convert_tags=convert_tags,
+            prune=prune_unwanted_nodes,
+            tree_cleaning=tree_cleaning,
+            extract_content=extract_content,
+            basic_clean=_basic_clean(_COOKIE_CONSENT_RE),
+            Extractor=Extractor,
+            xmltotxt=xmltotxt,
+            delete=delete_element,
+            raw_prune=RAW_TREE_PRUNE_XPATH,
+            comments_prune=REMOVE_COMMENTS_AND_LISTS_XPATH,
+            forum=core._forum_thread_page,
+            recall=core._recall_retry,
+            esc_max=core.ESCALATION_MAX_LENGTH,
+            esc_share=core.ESCALATION_PAGE_SHARE,
+            esc_accept=core.ESCALATION_ACCEPT_RATIO,
+            esc_justext=core.ESCALATION_JUSTEXT_RATIO,
+        )
+    except (ImportError, AttributeError):
+        return None
+
+
+#: trafilatura's ``BASIC_CLEAN_XPATH`` (what ``html2txt`` leaves out of a page's text) but its consent banners
+_BASIC_CLEAN_TAGS = (
+    ".//aside|.//div[contains(@class|@id, 'footer')]|.//fencedframe|.//footer|.//script|.//style|.//svg|.//template"
+)
+
+
+def _basic_clean(consent_pattern: str) -> Callable[[HtmlElement], list[HtmlElement]]:
+    """trafilatura's ``BASIC_CLEAN_XPATH`` with its consent-banner regex run in Python: lxml's EXSLT ``re:test``
+    calls back into Python for every element and attribute (~3 ms a page)."""
+    from lxml.etree import XPath  # type: ignore[import-untyped]
+
+    tags, consent = XPath(_BASIC_CLEAN_TAGS), re.compile(consent_pattern, re.I)
+
+    def find(body: HtmlElement) -> list[HtmlElement]:
+        banners = [
+            el
+            for el in body.xpath(".//*[@class or @id]")
+            if consent.search(el.get("class") or "") or consent.search(el.get("id") or "")
+        ]
+        return list(dict.fromkeys([*tags(body), *banners]))
+
+    return find
+
+
+def page_chars(tree: HtmlElement, dropped: Any) -> int:
+    """About ``len(trafilatura.html2txt(tree))`` (the page's body text without ``dropped``, trafilatura's
+    ``BASIC_CLEAN_XPATH``), counted without copying the page and without reading the dropped elements' text (inline
+    scripts); text runs split by inline markup count as two words.
+    """
+    body = tree.find(".//body")
+    if body is None:
+        body = tree
+    gone = set(dropped(body))
+    pieces: list[str] = []
+    stack = [body]
+    while stack:  # the order of the pieces does not change the count
+        el = stack.pop()
+        if el.text and isinstance(el.tag, str):
+            pieces.append(el.text)
+        for child in el:
+            if child.tail:
+                pieces.append(child.tail)
+            if child not in gone:
+                stack.append(child)
+    words = " ".join(pieces).split()
+    return sum(map(len, words)) + max(len(words) - 1, 0)
+
+
+#: trafilatura's raw-tree prunes (``RAW_TREE_PRUNE_XPATH``, then ``REMOVE_COMMENTS_AND_LISTS_XPATH``) in Python:
+#: their EXSLT ``re:test`` calls back into Python for each element and attribute (~2 ms a page). Used only while
+#: trafilatura's expressions are the ones mirrored here (the digest of their text).
+RAW_PRUNE_DIGEST = "4886bf3f8ae56599"
+_SCROLL = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
+_APPENDED = re.compile(r"mvp-post-add-(?:box|wrap)")
+_COMMENTS_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
+_COMMENTS_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")
+_COMMENTS_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
+
+
+def _raw_prune(st: SimpleNamespace, tree: HtmlElement, *, comments: bool) -> None:
+    """trafilatura's first prunes of the raw tree: infinite-scroll appendices, share buttons and (``comments``)
+    comment containers; its XPaths when they are not the ones mirrored here."""
+    import hashlib
+
+    if hashlib.sha256("\n".join(x.path for x in [*st.raw_prune, *st.comments_prune]).encode()).hexdigest()[:16] != (
+        RAW_PRUNE_DIGEST
+    ):
+        st.prune(tree, st.raw_prune)
+        if comments:
+            st.prune(tree, st.comments_prune)
+        return
+
+    def attr(el: HtmlElement, rx: re.Pattern[str]) -> bool:
+        return bool(rx.search(el.get("id") or "") or rx.search(el.get("class") or ""))
+
+    blocks = ("div", "section", "aside")
+    appended = [
+        e for e in tree.iterdescendants(*blocks) if attr(e, _SCROLL) and (e.find(".//h1") is None or attr(e, _APPENDED))
+    ]
+    for el in appended:
+        st.delete(el)
+    for el in [e for e in tree.iterdescendants(*blocks) if "elementor-share-buttons" in (e.get("class") or "")]:
+        st.delete(el)
+    if not comments:
+        return
+    gone = [
+        e
+        for e in tree.iterdescendants("div", "list", "section", "details", "ol", "ul")
+        if _COMMENTS_ID.search(e.get("id") or "") or _COMMENTS_CLASS.search(e.get("class") or "")
+    ]
+    for el in gone:
+        if (
+            el.tag not in ("ol", "ul")
+            or _COMMENTS_LIST_ID.search(el.get("id") or "")
+            or _COMMENTS_CLASS.search(el.get("class") or "")
+        ):
+            st.delete(el)
+
+
+def _cascade(st: SimpleNamespace, tree: HtmlElement, url: str | None, fast: bool, page_len: list[int]) -> Any:
+    """trafilatura's cascade (stages 1-4 of ``trafilatura_sequence``, comments off) over a raw tree it prunes no
+    more: the tree is left as it is, the page's length (``html2txt``) is measured once (``page_len``)."""
+    options = st.Extractor(output_format="python", fast=fast, comments=False, tables=True, url=url)
+    cleaned = st.tree_cleaning(copy(tree), options)
+    backup = None if fast else copy(cleaned)  # the external extractors' input
+    body, text = st.extract_content(st.convert_tags(cleaned, options, url), options)
+    if backup is not None:
+        body, text = st.compare(backup, copy(tree), body, text, options)
+    if len(text) < options.min_extracted_size:  # 3. baseline rescue
+        b_body, b_text, b_len = st.baseline(tree)
+        if b_len > len(text):
+            body, text = b_body, b_text
+    if 0 < len(text) < st.esc_max:  # 4. recall escalation when the text covers little of the page
+        if not page_len:
+            page_len.append(page_chars(tree, st.basic_clean))
+        if len(text) < st.esc_share * page_len[0]:
+            body = _escalate(st, tree, url, options, body, text)
+    return body
+
+
+def _escalate(st: SimpleNamespace, tree: HtmlElement, url: str | None, options: Any, body: Any, text: str) -> Any:
+    """Stage 4: the recall retry (and jusText, unless fast), kept when clearly longer."""
+    r_options = copy(options)
+    r_options.focus = "recall"
+    r_body, r_text, j_body, j_text = None, "", None, ""
+    try:
+        r_body, r_text = st.recall(tree, r_options, url)
+    except Exception:  # noqa: BLE001, S110 - as trafilatura: a failed retry keeps the first result
         pass
-    meta.title = meta.title or tm.extract_title(tree)
-    if BYLINE_AUTHOR:
-        meta.author = meta.author or tm.extract_author(tree)
-    meta.url = meta.url or tm.extract_url(tree, url)
-    meta.date = page_date(tree, meta.url)
-    if not meta.sitename:
-        meta.sitename = tm.extract_sitename(tree)
-    if meta.sitename:
-        meta.sitename = meta.sitename.lstrip("@")
-        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
-            meta.sitename = meta.sitename.title()
-    elif meta.url and (m := tm.META_URL.match(meta.url)):
-        meta.sitename = m[1]
-    meta.clean_and_trim()
-    return meta
-
-
-def _get(doc: Any, key: str) -> Any:
-    return doc.get(key) if isinstance(doc, dict) else getattr(doc, key, None)
+    if not options.fast:
+        try:
+            j_body, j_text = st.justext(copy(tree), options)
+        except Exception:  # noqa: BLE001, S110
+            pass
+    if len(j_text) > len(r_text) and len(j_text) > st.esc_justext * len(text):
+        return j_body
+    if len(r_text) >= options.min_extracted_size and len(r_text) > st.esc_accept * len(text):
+        return r_body
+    return body
 
 
 def _opens_thread(blocks: list[HtmlElement]) -> bool:
@@ -317,9 +295,8 @@ def _opens_thread(blocks: list[HtmlElement]) -> bool:
     return any(b.getparent() is parent and b.get("class") == cls for b in blocks[1:])
 
 
-def _words(doc: Any) -> int:
-    text = _get(doc, "text") if doc is not None else None
-    return len(text.split()) if isinstance(text, str) else 0
+def _words(text: str | None) -> int:
+    return len(text.split()) if text else 0
 
 
 #: a main text shorter than this (characters) from trafilatura's fast cascade may be extracted again with its
@@ -328,35 +305,66 @@ FALLBACK_BELOW_CHARS = 1500
 #: ... when the page shows at least this many times more text than the fast cascade kept (the fallbacks find more
 #: only on such pages: on the dev pages every changed result had 6.5 times or more; the rest cost 35 ms for nothing)
 FALLBACK_PAGE_SHARE = 5.0
-_VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+_HIDDEN = ("script", "style", "noscript", "template")
+
+
+def _stripped_chars(el: HtmlElement) -> int:
+    return sum(len(t.strip()) for t in el.itertext())
 
 
 def visible_chars(tree: HtmlElement) -> int:
-    """Characters of text the page shows: its body without scripts and styles, each text node stripped."""
-    return sum(len(t.strip()) for t in tree.xpath(_VISIBLE_TEXT))
+    """Characters of text the page shows: its body without scripts and styles, each text node stripped.
+
+    (The text nodes of ``//body//text()[not(ancestor::script or ...)]``, but read in C: all of the body's, less the
+    outermost hidden elements'.)"""
+    total = 0
+    for body in tree.iter("body"):
+        if next(body.iterancestors("body"), None) is not None:
+            continue  # counted with the outer body
+        total += _stripped_chars(body)
+        for el in body.iterdescendants(*_HIDDEN):
+            if next(el.iterancestors(*_HIDDEN), None) is None:
+                total -= _stripped_chars(el)
+    return total
 
 
-def _short(doc: Any, page: HtmlElement | None = None) -> bool:
+def _short(text: str | None, page: HtmlElement | None = None) -> bool:
     """Whether the fast extraction is short enough, for the ``page``, to be worth the fallback extractors' cost."""
-    text = _get(doc, "text") if doc is not None else None
-    if not isinstance(text, str) or not text.strip():
+    if not text or not text.strip():
         return True
     if len(text) >= FALLBACK_BELOW_CHARS:
         return False
     return page is None or visible_chars(page) >= FALLBACK_PAGE_SHARE * len(text)
 
 
-def _main_text(page: HtmlElement, url: str | None, prune: list[str] | None = None) -> Any:
-    """trafilatura's fast cascade, then the full one (fallback extractors) when the fast result is short."""
-    doc = _bare(page, url, prune)
-    if _short(doc, page):
-        full = _bare(page, url, prune, fast=False)
-        if full is not None:
-            return full
-    return doc
+def _main_text(page: HtmlElement, url: str | None, prune: list[str] | None = None) -> str | None:
+    """trafilatura's fast cascade, then the full one (fallback extractors) when the fast result is short.
+
+    As ``bare_extraction`` (fast, then not) on a copy of ``page`` without ``prune`` and comments, but the page is
+    copied, pruned and measured once for both.
+    """
+    st = _stages()
+    if st is None:
+        text = _bare(page, url, prune)
+        return (_bare(page, url, prune, fast=False) or text) if _short(text, page) else text
+    tree = copy(page)
+    try:
+        if prune:
+            from lxml.etree import XPath  # type: ignore[import-untyped]
+
+            st.prune(tree, [XPath(x) for x in prune])
+        _raw_prune(st, tree, comments=not st.forum(tree))
+        page_len: list[int] = []
+        text = st.xmltotxt(_cascade(st, tree, url, True, page_len), False)
+        if _short(text, page):
+            full = st.xmltotxt(_cascade(st, tree, url, False, page_len), False)
+            text = full or text
+    except (TypeError, ValueError):  # as bare_extraction: no text
+        return None
+    return text or None
 
 
-def _extract(page: HtmlElement, url: str | None) -> tuple[Any, list[HtmlElement]]:
+def _extract(page: HtmlElement, url: str | None) -> tuple[str | None, list[HtmlElement]]:
     """trafilatura over the page with reader-comment containers removed.
 
     When removing them leaves too little main text: on a forum thread (the first container has sibling containers
@@ -365,7 +373,7 @@ def _extract(page: HtmlElement, url: str | None) -> tuple[Any, list[HtmlElement]
     """
     blocks = _comment_blocks(page)
     if not blocks:
-        return _main_text(page, url), []  # bare_extraction works on a copy of a tree it is given
+        return _main_text(page, url), []  # the cascade works on a copy of the page
     doc = _main_text(page, url, _paths(page, blocks))
     thread = _opens_thread(blocks)
     if _words(doc) >= max(MIN_MAIN_WORDS, _text_len(blocks[0]) if thread else 0):
@@ -421,6 +429,14 @@ def parse_html(html: str) -> HtmlElement | None:
     return tree
 
 
+def _htmldate(page: HtmlElement, url: str | None) -> dt.date | None:
+    """htmldate's date of the page (None when it fails on a broken page: the text is still worth having)."""
+    try:
+        return iso_date(page_date(page, url))
+    except Exception:  # noqa: BLE001 - htmldate/dateparser raise a variety of errors on odd markup
+        return None
+
+
 def extract_html(html: str | bytes, url: str | None = None, *, source: str | None = None) -> HtmlResult:
     """Extract the main text (no comments) and metadata; raise InputError(Skip(HTML)) when there is none."""
     where = source or url or "<html>"
@@ -435,15 +451,14 @@ def extract_html(html: str | bytes, url: str | None = None, *, source: str | Non
         page = parse_html(html)  # parsed once: metadata, comment pruning, extraction and dating share the tree
         if page is None:
             raise ValueError("no HTML tree")
-        meta = page_metadata(page, url)
-        doc, removed = _extract(page, url)
+        meta = page_metadata(page, url, dated=False)  # htmldate only if refine_date needs it
+        text, removed = _extract(page, url)
     except Exception as e:  # trafilatura/lxml raise a variety of parser errors on broken pages
         raise InputError(Skip(where, Codes.HTML, f"HTML could not be parsed: {type(e).__name__}: {e}")) from e
-    text = _get(doc, "text") if doc is not None else None
-    if not isinstance(text, str) or not text.strip():
+    if not text or not text.strip():
         raise InputError(Skip(where, Codes.HTML, "no main text could be extracted from the HTML"))
     site = _clean(meta.sitename)
-    date = refine_date(_iso_date(meta.date), page, url, removed)
+    date = refine_date(None, page, url, removed, lambda: _htmldate(page, meta.url))
     return HtmlResult(
         text=text,
         title=strip_site_name(_clean(meta.title), site, url),
