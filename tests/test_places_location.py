@@ -326,3 +326,153 @@ def test_event_locations_container_and_repeated_preposition(
     locate_all, text: str, trigger: str, names: list[str]
 ) -> None:  # noqa: ANN001
     assert [p.text for p in locate_all(text, trigger)] == names
+
+
+KABUL = (34.5281, 69.1723)
+IDLIB = (35.9306, 36.6339)
+SHALI = (43.1481, 45.9019)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "names", "basis", "precision", "point"),
+    [
+        # a name the gazetteer lacks inside a known place is the smaller place, placed by its container
+        ("A car bomb went off in the Qaryat Zzyzx district in southern Baghdad on Monday.", "went",
+         ["Qaryat Zzyzx district"], "context", "near", (33.34, 44.40)),
+        ("A bomb exploded in the Sunni neighbourhood of Adhamiya in Baghdad.", "exploded", ["Adhamiya"], "context",
+         "near", (33.34, 44.40)),
+        ("Gunmen stormed Zzyzxabad, a village in Idlib province, on Sunday.", "stormed", ["Zzyzxabad"], "context",
+         "admin1", None),
+        ("Gunmen shot a guard outside the Zzyzx Hotel in Kabul.", "shot", ["Zzyzx Hotel"], "context", "near", KABUL),
+        # the district named next to its noun, not the possessive town that contains it
+        ("Gunmen shot dead a shopkeeper in Yala's Betong district late on Friday.", "shot", ["Betong"], "gazetteer",
+         "place", None),
+        # "close to B", "the entrance to B" say where, not whither
+        ("An armed gang attacked farms close to Algiers overnight.", "attacked", ["Algiers"], "gazetteer", "near",
+         (36.73, 3.09)),
+        ("Shells hit homes at the entrance to Nablus on Monday.", "hit", ["Nablus"], "gazetteer", "place",
+         (32.22, 35.25)),
+        # the object of a conflict verb is a place even with no preposition
+        ("Troops recaptured Shali on Friday after a week of fighting.", "recaptured", ["Shali"], "gazetteer", "place",
+         SHALI),
+        # lists of sites: after a plural settlement noun's "of", or before a plural settlement noun
+        ("Jets bombed the villages of Kafr Zzyzx, Tal Qurmuz and Deir Wazzab at dawn.", "bombed",
+         ["Kafr Zzyzx", "Tal Qurmuz", "Deir Wazzab"], "unresolved", "place", None),
+        ("Militiamen attacked the Zzyzx and Wazzab districts of Idlib.", "attacked", ["Zzyzx", "Wazzab"], "context",
+         "near", IDLIB),
+    ],
+)  # fmt: skip
+def test_small_places_win_and_stay_honest(  # noqa: PLR0913
+    locate_all,
+    text: str,
+    trigger: str,
+    names: list[str],
+    basis: str,
+    precision: str,
+    point,  # noqa: ANN001
+) -> None:
+    locs = locate_all(text, trigger)
+    assert [p.text for p in locs] == names
+    first = locs[0]
+    assert (first.basis, first.precision) == (basis, precision), first
+    if basis == "unresolved":
+        assert first.lat is None and first.lon is None
+    if basis == "context":
+        assert first.geonameid is None and first.lat is not None
+    if point is not None:
+        assert haversine_km(first.lat, first.lon, *point) < 30, first
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "absent"),
+    [
+        ("Police captured Saddam on Friday near Tikrit.", "captured", "Saddam"),  # a person, not the place taken
+        ("Crowds protested outside the U.S. Embassy in Kabul.", "protested", "Embassy"),  # a country's building
+        ("Demonstrators rallied outside Prime Minister Sharif's office in Lahore.", "rallied", "Prime"),  # a title
+        ("A bomb exploded in the Shiite neighbourhood of Kadhimiya.", "exploded", "Shiite"),  # who lives there
+    ],
+)
+def test_names_that_are_not_sites(locate_all, text: str, trigger: str, absent: str) -> None:  # noqa: ANN001
+    assert all(absent not in p.text for p in locate_all(text, trigger))
+
+
+MOSUL_POINT = (36.335, 43.1189)
+LONDON = (51.5085, -0.1257)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "surface", "point"),
+    [
+        # a name the model tags as a person right after a locative preposition
+        ("Two soldiers were killed in  Zzyzx Kandi when a bomb exploded near Mosul.", "killed", "Zzyzx Kandi",
+         MOSUL_POINT),
+        # a named building: the whole name, placed by the town it is in (never a point of its own)
+        ("The patient was treated at the Royal Free Hospital in London.", "treated", "Royal Free Hospital", LONDON),
+        ("Shells struck the Zzyzx Mosque in Aleppo on Friday.", "struck", "Zzyzx Mosque", (36.2012, 37.1612)),
+        # an apposition that says the name is a village
+        ("Gunmen attacked Zzyzxabad, a small village near Homs, at dawn.", "attacked", "Zzyzxabad", HOMS),
+    ],
+)  # fmt: skip
+def test_event_sites_are_placed_by_context(locate, text: str, trigger: str, surface: str, point) -> None:  # noqa: ANN001
+    loc = locate(text, trigger)
+    assert loc is not None and loc.text == surface, loc
+    assert loc.basis == "context" and loc.geonameid is None and loc.precision == "near", loc
+    assert haversine_km(loc.lat, loc.lon, *point) < 30, loc
+
+
+@pytest.fixture(scope="module")
+def toponyms():  # noqa: ANN201
+    nlp, gaz = load_model(), Gazetteer.open()
+
+    def _toponyms(text: str) -> list[str]:
+        return [p.text for p in geoparse(text, parse(nlp, text, [("body", 0, len(text))]), gaz)]
+
+    return _toponyms
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # buildings and rescued names are event sites only, never toponyms of the document
+        ("The patient was treated at the Royal Free Hospital in London.", ["London"], ["Royal Free Hospital"]),
+        # settlement nouns after a name, plural lists, "of"-lists
+        ("Herdsmen attacked the Zzyzxa and Qurmuzi villages on Monday.", ["Zzyzxa", "Qurmuzi"], []),
+        ("Jets bombed the villages of Kafr Zzyzx and Tal Qurmuz.", ["Kafr Zzyzx", "Tal Qurmuz"], []),
+        # a settlement noun inside an organisation's name is not a site
+        ("David Lee, a member of Camborne Town Council, said the water was safe.", [], ["Camborne Town"]),
+        ("A bomb exploded in the Sunni neighbourhood of Adhamiya.", ["Adhamiya"], ["Sunni neighbourhood"]),
+    ],
+)
+def test_site_toponyms(toponyms, text: str, present: list[str], absent: list[str]) -> None:  # noqa: ANN001
+    found = toponyms(text)
+    assert all(any(name in t for t in found) for name in present), found
+    assert not any(name in t for name in absent for t in found), found
+
+
+RASTAN = (34.9267, 36.7324)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "names"),
+    [
+        # a running tally in the perfect with only a country is a count, not an event at a place
+        ("More than 2,000 people have been killed in Yemen since the fighting began.", "killed", []),
+        ("Over 9,000 civilians were killed in Yemen since the start of the war.", "killed", []),
+        ("Gunmen killed two guards in Yemen on Monday.", "killed", ["Yemen"]),
+        # a partner or a beneficiary is not where anything happened
+        ("The government signed a deal with Turkey on Monday.", "signed", []),
+        # the antecedent of a relative clause is where the clause's event happened
+        ("Seven people died in the town of Rastan, which has been besieged by tanks since Sunday.", "besieged",
+         ["Rastan"]),
+    ],
+)  # fmt: skip
+def test_tallies_partners_and_antecedents(locate_all, text: str, trigger: str, names: list[str]) -> None:  # noqa: ANN001
+    assert [p.text for p in locate_all(text, trigger)] == names
+
+
+def test_apposition_offset_places_the_name_at_its_point(locate) -> None:  # noqa: ANN001
+    text = "Government troops captured five suspects on Zzyzx Island, about 900 kilometers south of Manila, on Friday."
+    loc = locate(text, "captured")
+    assert loc is not None and loc.text == "Zzyzx Island", loc
+    assert (loc.basis, loc.precision, loc.geonameid) == ("offset", "near", None), loc
+    assert haversine_km(loc.lat, loc.lon, 14.6042 - 900 / 111.2, 120.9822) < 15, loc  # 900 km south, not Manila

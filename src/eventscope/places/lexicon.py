@@ -72,10 +72,21 @@ STRONG_CUES: tuple[tuple[str, ...], ...] = (
     ("near",),
     ("outside",),
     ("nearby",),
+    ("siege", "of"),
+    ("battle", "of"),
+    ("battle", "for"),
+    ("fight", "for"),
+    ("fighting", "for"),
 )
 #: weaker cue words: enough for a name the gazetteer knows with a modest population
 WEAK_CUES: frozenset[str] = frozenset(
     {"in", "from", "to", "at", "into", "towards", "toward", "around", "across", "via", "between", "reached", "entered"}
+    # the object of a conflict verb ("captured Knin", "shelled Avdiivka")
+    | frozenset(
+        """captured capturing seized seizing stormed storming shelled shelling bombed bombing raided raiding
+    overran overrunning besieged besieging recaptured recapturing liberated liberating encircled encircling
+    bombarded bombarding invaded invading occupied occupying attacked attacking""".split()
+    )
 )
 
 #: direction words -> (bearing in degrees, unit vector (north, east))
@@ -206,7 +217,9 @@ LOCATIVE_PREPS: frozenset[str] = frozenset(
 )
 #: the nearest preposition of a place that is not where the event happened: a source attached to a noun ("a
 #: request from Damascus"), a destination ("shipped to Cuba"), the ends of a line ("clashes between A and B")
-NOT_WHERE: frozenset[str] = frozenset({"source", "to", "between"})
+NOT_WHERE: frozenset[str] = frozenset(
+    {"source", "to", "between", "with", "for", "against", "by", "about", "like", "as", "than"}
+)  # "clashes with Syria", "a bid for Iraq", "a campaign against Israel"
 #: prepositions (and roles) that place something at or over a spot: the only ones that let a place of
 #: another clause of the sentence be the event's
 STATIC_PREPS: frozenset[str] = frozenset(
@@ -445,10 +458,64 @@ FACILITY_HEADS: tuple[tuple[str, ...], ...] = tuple(
         "stadium",
     )
 )
+#: settlement nouns after a name ("the Hasbiyeh village", "Mada and Wonaka districts"); a plural one ends a list
+SETTLEMENT_HEADS: frozenset[str] = frozenset(
+    """village town neighbourhood neighborhood commune locality colony township suburb quarter hamlet settlement
+    tehsil lga""".split()
+)
+PLURAL_SETTLEMENT_HEADS: frozenset[str] = frozenset(
+    "villages towns neighbourhoods neighborhoods communes localities districts suburbs hamlets settlements".split()
+)
+#: capitalised words that describe who lives somewhere, never a name ("the Sunni neighbourhood of A")
+COMMUNITY_WORDS: frozenset[str] = frozenset(
+    """sunni sunnis shiite shiites shia shi'ite shi’ite muslim muslims christian christians catholic orthodox
+    jewish alawite alawites druze kurdish kurd kurds turkoman turkmen arab arabs rohingya hindu hindus sikh
+    buddhist coptic yazidi assyrian maronite pashtun hazara tamil tamils hutu tutsi fulani""".split()
+)
 #: settlement nouns whose "of"-phrase names a place even when neither the model nor the gazetteer knows it
 SETTLEMENT_CUES: frozenset[str] = frozenset({"town", "village", "city", "hamlet", "villages", "towns", "neighbourhood",
-                                             "neighborhood", "district", "suburb", "township"})  # fmt: skip
+                                             "neighborhood", "district", "suburb", "township", "cities", "districts",
+                                             "neighbourhoods", "neighborhoods"})  # fmt: skip
 #: capitalised words of a facility's name that belong to its kind, not its place ("Baghdad International Airport")
 SITE_KIND_WORDS: frozenset[str] = frozenset(
     "international air military naval army refugee gas oil power housing border national".split()
 )
+
+
+#: prepositions after which a capitalised name the model tagged a person or left untagged is read as a place
+#: ("killed in  Tal Afar", "shot outside Maree"); a conflict verb's object is read the same way ("captured Birao")
+RESCUE_PREPS: frozenset[str] = frozenset({"in", "at", "near", "outside", "inside", "into"})
+#: words of a person's title: a name they start is never a place ("outside Prime Minister X's offices")
+TITLE_WORDS: frozenset[str] = frozenset(
+    """prime minister president king queen prince princess general gen gen. colonel col col. captain capt capt.
+    mr mr. mrs mrs. ms ms. dr dr. pope senator sen sen. rep rep. governor gov gov. mayor lt lt. sgt sgt. judge
+    emperor chancellor premier ayatollah imam""".split()
+)
+#: words whose "to"-phrase says where something is, not where it goes ("at the entrance to B", "close to B")
+NEXT_TO_HEADS: frozenset[str] = frozenset(
+    "entrance entrances gate gates approach approaches close next adjacent near nearby proximity door".split()
+)
+#: capitalised nouns that end the name of a building or institution ("Kindi Hospital", "the Royal Palace"): the
+#: whole name is the site, never the town it may contain ("Al-Quds Hospital" is not Jerusalem)
+BUILDING_HEADS: frozenset[str] = frozenset(
+    """hospital university hotel palace mosque church cathedral school college academy center centre auditorium
+    museum temple monastery""".split()
+)
+#: nouns of an apposition that says the name before it is a place ("Miringa, a village in ...", "Ikpoba, a
+#: border town")
+APPOSITION_KINDS: frozenset[str] = frozenset(
+    """village town city hamlet suburb neighbourhood neighborhood district settlement township valley stronghold
+    enclave""".split()
+)
+#: nouns whose "of"-phrase names the item of a list ("the towns of A and B", "the northern city of Porto")
+LIST_NOUNS: frozenset[str] = (
+    SETTLEMENT_CUES
+    | PLURAL_SETTLEMENT_HEADS
+    | frozenset("area areas region regions province provinces outskirts".split())
+)
+#: verbs whose object is where the event happened even when the model tagged it a person ("entered Quraytayn")
+SITE_VERBS: frozenset[str] = TARGET_VERBS | frozenset("enter reach approach evacuate".split())
+#: verbs of a running tally: in the perfect ("have been killed in Syria") with a country, a count, not an event
+TALLY_VERBS: frozenset[str] = frozenset("kill die wound injure displace execute arrest detain flee".split())
+#: words of a tally's time span or total ("since 2011", "so far", "the death toll")
+TALLY_WORDS: frozenset[str] = frozenset("since far toll total overall altogether".split())

@@ -1,13 +1,18 @@
 """The location of one event: which of the places in its sentences is where it happened.
 
-Rules, in order: drop datelines and places that are actors ("Russia says", "the Syria government"); keep places
-attached to the trigger's clause (and any locative place of a supporting sentence); read routes ("from A ... reached
-B": B), relative positions ("4 km west of B": an offset point) and "near B"/"the B area" (precision "near");
-then prefer the most precise place, and among equals the one attached to the trigger and closest to it. Places of
-clauses more than two links away from the trigger's are never the event's. A toponym the gazetteer lacks can be
-chosen (it is most often a village): it then takes the point and precision of the place it is named with
-(:func:`placed_by_context`); with none, a name in a locative phrase of the event's sentence stays the location,
-unresolved (basis "unresolved", no point). :func:`event_locations` adds the places listed or routed with the first.
+Rules, in order: drop datelines, places that are actors ("Russia says", "the Syria government"), partners and
+sources ("clashes with Syria", "a request from Damascus"), and a country in a running tally ("100,000 have been
+killed in Syria"); keep places attached to the trigger's clause (and any locative place of a supporting sentence),
+and the antecedent of a relative clause ("the town of A, which was besieged"); read routes ("from A ... reached B":
+B), relative positions ("4 km west of B": an offset point; "A, 40 km west of B": A at that point) and "near B" /
+"close to B" / "the B area" (precision "near"); drop places that only contain another ("the A district of B",
+"B's A district": A); then prefer the most precise place, and among equals the one attached to the trigger and
+closest to it. Places of clauses more than two links away from the trigger's are never the event's. Besides the
+document's toponyms, the sentence's event sites count (:func:`~.sites.event_sites`: named buildings, names the model
+tagged as persons after "in" or as a conflict verb's object). A name the gazetteer lacks can be chosen (it is most
+often a village): it then takes the point and precision of the place it is named with (:func:`placed_by_context`,
+basis "context"); with none, a name in a locative phrase of the event's sentence stays the location, unresolved
+(basis "unresolved", no point). :func:`event_locations` adds the places listed or routed with the first.
 """
 
 from __future__ import annotations
@@ -25,25 +30,30 @@ from .geodesy import destination
 from .lexicon import (
     ACTOR_HEADS,
     DIRECTIONS,
+    LIST_NOUNS,
     LOCATIVE_PREPS,
     MOTION_VERBS,
     NEAR_HEADS,
     NEAR_WORDS,
+    NEXT_TO_HEADS,
     NOT_WHERE,
     PLACE_NOUNS,
     ROUTE_FROM,
     ROUTE_TO,
     SPEECH_VERBS,
     STATIC_PREPS,
+    TALLY_VERBS,
+    TALLY_WORDS,
     TARGET_VERBS,
     UNITS_KM,
 )
+from .sites import event_sites
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-PRECISION_RANK = {"place": 0, "near": 0, "region": 1, "admin1": 2, "country": 3}
+PRECISION_RANK = {"place": 0, "near": 1, "region": 2, "admin1": 3, "country": 4}
 UNRESOLVED_RANK = 0  # a toponym the gazetteer lacks is most often a small place (placed by its context)
 #: distance estimates: "several km" is about 5
 NUMBER_WORDS = {
@@ -73,6 +83,10 @@ NEAR_BEFORE_RE = re.compile(
 #: is a place: "Freetown's west end", or the phrase is locative: "in a Kabul market")
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
+#: what separates a place from an offset phrase in apposition to it ("A, about 10 km south of B")
+APPOSITION_GAP_RE = re.compile(
+    r"^\s*,?\s*(?:\(?\s*)?(?:about|some|around|nearly|roughly|approximately|just)?\s*$", re.I
+)
 DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-—–:]")
 
 
@@ -85,6 +99,14 @@ class _Option:
     route_end: bool
     distance: int  # characters from the trigger (0 for other sentences' places: distance is by sentence)
     sentence: int
+
+
+@dataclass(slots=True)
+class _Verdict:
+    place: Place
+    reason: str | None  # why the place is not the event's; None: it may be
+    attached: float
+    preps: list[str]
 
 
 def _token_of(sent: SpacySpan, off: int, start: int, end: int) -> Token | None:
@@ -107,7 +129,7 @@ def _preps(tok: Token) -> list[str]:
             # "a request from Damascus": a source attached to a noun is not where anything happened
             from_noun = tok.lower_ in ROUTE_FROM and tok.head.pos_ in ("NOUN", "PROPN")
             out.append("source" if from_noun else tok.lower_)
-        if tok.dep_ == "dobj" and tok.head.lemma_ in ("reach", "enter", "approach"):
+        if tok.dep_ == "dobj" and tok.head.lemma_ in ("reach", "enter", "approach", "evacuate"):
             out.append("reached")
         elif tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in TARGET_VERBS:
             out.append("target")  # "stormed the village of X", "shelled X": the place attacked is the location
@@ -182,9 +204,8 @@ def offset_place(place: Place, prefix: str, gaz: Gazetteer | None = None) -> Pla
     if not m:
         return None
     num = m.group("num").lower()
-    value = NUMBER_WORDS.get(num)
-    if value is None:
-        value = float(num.replace(",", "."))
+    word = NUMBER_WORDS.get(num)
+    value = float(word) if word is not None else float(num.replace(",", "."))
     km = float(value) * UNITS_KM[m.group("unit").lower()]
     bearing = DIRECTIONS[m.group("dir").lower()]
     lat, lon = destination(place.lat, place.lon, bearing, km)
@@ -208,53 +229,103 @@ def offset_place(place: Place, prefix: str, gaz: Gazetteer | None = None) -> Pla
     )
 
 
-def _options_in(sent: SpacySpan, off: int, places: Sequence[Place], trigger: Span | None, index: int) -> list[_Option]:
+def _judge(sent: SpacySpan, off: int, places: Sequence[Place], trigger: Span | None) -> list[_Verdict]:
+    """Every place of the sentence with why it is not the event's (``reason``), or None when it may be."""
     text = sent.doc.text
-    s0, s1 = off + sent.start_char, off + sent.end_char
-    inside = [p for p in places if s0 <= p.start and p.end <= s1]
+    inside = _sentence_places(sent, off, places)
     trig_tok = _token_of(sent, off, trigger.start, trigger.end) if trigger else None
     event_verb = _clause_verb(trig_tok) if trig_tok is not None else _clause_verb(sent.root)
-    found: list[tuple[Place, float, list[str]]] = []
+    antecedent = event_verb.head if trigger is not None and event_verb.dep_ in ("relcl", "acl") else None
+    summary = (
+        trigger is not None
+        and event_verb.lemma_ in TALLY_VERBS
+        and (
+            any(c.dep_ == "aux" and c.lemma_ == "have" for c in event_verb.children)
+            or any(t.lower_ in TALLY_WORDS for t in sent)
+        )
+    )
+    out: list[_Verdict] = []
     for p in inside:
         tok = _token_of(sent, off, p.start, p.end)
-        if tok is None or _is_dateline(sent, off, p) or _is_actor(tok, p, text, p.end - off):
+        if tok is None:
+            out.append(_Verdict(p, "no_token", 0.0, []))
+            continue
+        if _is_dateline(sent, off, p):
+            out.append(_Verdict(p, "dateline", 0.0, []))
+            continue
+        if antecedent is not None and antecedent.i in (tok.i, _anchor(tok).i):
+            out.append(_Verdict(p, None, 3.5, ["in"]))  # "the town of A, which was besieged": where it happened
+            continue
+        if _is_actor(tok, p, text, p.end - off):
+            out.append(_Verdict(p, "actor", 0.0, []))
             continue
         preps = _preps(tok)
         first = next((x for x in preps if x != "of"), "")
-        if first == "to" and _relative(text[sent.start_char : p.start - off]):
-            first = "near"  # "4 km to the west of B"
+        if first == "to" and (_relative(text[sent.start_char : p.start - off]) or _next_to(tok)):
+            first = "near"  # "4 km to the west of B", "at the entrance to B", "close to B"
         elif first == "to" and _clause_verb(tok).lemma_ in MOTION_VERBS:
             first = "reached"  # "marched to B", "took to the streets of B": where the movement went
-        if first in NOT_WHERE or (_modifier(tok) and not _locative(preps)):
-            continue  # "a request from Damascus", "shipped to Cuba", "between A and B", "Sweden's first title"
+        if first in NOT_WHERE:
+            out.append(_Verdict(p, "not_where", 0.0, preps))
+            continue  # "a request from Damascus", "shipped to Cuba", "between A and B"
+        if _modifier(tok) and not _locative(preps):
+            out.append(_Verdict(p, "modifier", 0.0, preps))
+            continue  # "Sweden's first title"
         verb = _clause_verb(tok)
         locative = _locative(preps)
         if trigger is None:
             if not locative:
+                out.append(_Verdict(p, "support_not_locative", 0.0, preps))
                 continue
-            attached = 2.0  # a supporting sentence: its locative places describe the event
+            out.append(_Verdict(p, None, 2.0, preps))  # a supporting sentence: its locative places describe the event
+            continue
+        if summary and p.precision == "country":
+            out.append(_Verdict(p, "summary", 0.0, preps))
+            continue  # "more than 100,000 people have been killed in Syria": a tally, not an event at a place
+        hops = _hops(verb, event_verb)
+        if hops and event_verb.lemma_ in SPEECH_VERBS:
+            out.append(_Verdict(p, "speech", 0.0, preps))
+            continue  # "X said that ... in Aleppo": what was said happened there, not the saying
+        if hops == 0:
+            out.append(_Verdict(p, None, 3.0 + 0.5 * locative, preps))
+        elif hops <= 2 and first in STATIC_PREPS:
+            out.append(_Verdict(p, None, 2.0 + 0.5 * locative - 0.1 * hops, preps))
         else:
-            hops = _hops(verb, event_verb)
-            if hops and event_verb.lemma_ in SPEECH_VERBS:
-                continue  # "X said that ... in Aleppo": what was said happened there, not the saying
-            if hops == 0:
-                attached = 3.0 + 0.5 * locative
-            elif hops <= 2 and first in STATIC_PREPS:
-                attached = 2.0 + 0.5 * locative - 0.1 * hops
-            else:
-                continue  # a place of a distant clause is not where this event happened
-        found.append((p, attached, preps))
+            out.append(_Verdict(p, "other_clause", 0.0, preps))  # a place of a distant clause is not the event's
+    return out
+
+
+def _sentence_places(sent: SpacySpan, off: int, places: Sequence[Place]) -> list[Place]:
+    """The toponyms of a sentence and its event sites (:func:`~.sites.event_sites`); a toponym inside a named
+    building is part of its name ("the Al-Quds Hospital")."""
+    s0, s1 = off + sent.start_char, off + sent.end_char
+    inside = [p for p in places if s0 <= p.start and p.end <= s1]
+    sites = event_sites(sent, off, inside)
+    return [p for p in inside if not any(b.start <= p.start and p.end <= b.end for b in sites)] + sites
+
+
+def _options_in(sent: SpacySpan, off: int, places: Sequence[Place], trigger: Span | None, index: int) -> list[_Option]:
+    text = sent.doc.text
+    inside = _sentence_places(sent, off, places)
+    found = [(v.place, v.attached, v.preps) for v in _judge(sent, off, places, trigger) if v.reason is None]
     found = _drop_containers(found, sent, off)
     has_from = any(next((x for x in pr if x != "of"), "") in ROUTE_FROM for _, _, pr in found)
+    offsets = {(p.start, p.end): offset_place(p, text[sent.start_char : p.start - off]) for p in inside}
+    located = {(q.start, q.end): m for m in offsets.values() if m for q in _appositive_to(m, inside, text, off)}
     options = []
     for p, attached, preps in found:
         first = next((x for x in preps if x != "of"), "")
         route_end = (has_from and first in ROUTE_TO) or first == "reached"
         prefix = text[sent.start_char : p.start - off]
-        moved = offset_place(p, prefix)
-        if moved is not None and _appositive_to_place(moved, inside):
+        moved = offsets.get((p.start, p.end)) or offset_place(p, prefix)
+        if moved is not None and _appositive_to(moved, inside, text, off):
             continue  # "the town of A, 10 miles south of B": B only locates A
-        if moved is not None:
+        site = p.lat is None  # a name the gazetteer lacks is most often a small place
+        if site and (p.start, p.end) in located:
+            p = _at_offset(
+                p, located[(p.start, p.end)]
+            )  # "Belet Huen, 200 miles northwest of Mogadishu": that point, near
+        elif moved is not None:
             p = moved
         elif (
             p.precision == "place"
@@ -264,7 +335,7 @@ def _options_in(sent: SpacySpan, off: int, places: Sequence[Place], trigger: Spa
             p = replace(p, precision="near")
         elif (has_from and first in ROUTE_FROM) or (route_end and has_from):
             p = replace(p, basis="route")
-        rank = PRECISION_RANK.get(p.precision, 3) if p.lat is not None else UNRESOLVED_RANK
+        rank = UNRESOLVED_RANK if site else PRECISION_RANK.get(p.precision, 4)
         dist = abs(p.start - trigger.start) if trigger else 0
         locative = _locative(preps)
         tier = 2 if attached < 2.0 else 0 if locative else 1
@@ -278,21 +349,50 @@ def _drop_containers(
     """Drop places that only say where another resolved place is: "Baghdad's neighborhood of A", "A, a Harare
     township", "the town of A west of B in the province of C" keep A."""
     toks = {id(p): _token_of(sent, off, p.start, p.end) for p, _, _ in found}
-    resolved = [(p, toks[id(p)]) for p, _, _ in found if p.lat is not None and toks[id(p)] is not None]
+    # an unresolved name inside a resolved one is a small place of it ("the Abu Dashir district in southern X")
+    inner = [(p, toks[id(p)]) for p, _, _ in found if toks[id(p)] is not None]
 
     def contains(p: Place, t: Token) -> bool:
-        for q, u in resolved:
-            if q is p or u is None or u.i == t.i or _rank(q) > _rank(p):
+        for q, u in inner:
+            if q is p or u is None or u.i == t.i or _rank(q) > _rank(p) or (p.lat is None and q.lat is None):
                 continue
             between = _between(t, u)
             listed = t.dep_ == "conj" or any(a.dep_ == "conj" for a in between or ())  # "A and B": peers
             if between is not None and not listed and not any(a.pos_ in ("VERB", "AUX") for a in between):
                 return True
-            if t.dep_ in ("poss", "compound") and u in t.head.subtree:
-                return True
+            named = t.dep_ in ("poss", "compound") and u in t.head.subtree and _names_part(u, t.head)
+            if u.head.i == t.head.i and u.dep_ in ("poss", "compound"):
+                named = t.i < u.i  # "Yala's Yaha district": the name next to the noun is the place, Yala contains it
+            if named and _size(p) >= _size(q):
+                return True  # "Baghdad's neighbourhood of A", "the X neighbourhood of A" (not "A district in X")
+            if (
+                u.dep_ in ("poss", "compound")
+                and t in u.head.subtree
+                and _names_part(t, u.head)
+                and _size(p) > _size(q)
+            ):
+                return True  # "the A district of Riyom", "the A suburb of Damascus": the bigger place contains A
         return False
 
-    return [x for x in found if toks[id(x[0])] is None or not contains(x[0], toks[id(x[0])])]
+    return [x for x in found if (t := toks[id(x[0])]) is None or not contains(x[0], t)]
+
+
+#: how big a settlement is by its feature (a capital contains districts, an unresolved name is small)
+FEATURE_SIZE = {"PPLC": 2, "ADM2": 1, "PPLA": 1}
+
+
+def _size(p: Place) -> tuple[int, int]:
+    """An order of places by extent: unresolved < town < capital < region < division < country."""
+    if p.lat is None:
+        return (-1, 0)
+    return (PRECISION_RANK.get(p.precision, 4), FEATURE_SIZE.get(p.feature or "", 0))
+
+
+def _names_part(u: Token, head: Token) -> bool:
+    """Whether ``u`` hangs from ``head`` by "of" or apposition only ("neighbourhood of A", "district, A"), not by a
+    locative preposition ("district in A": A is the container then)."""
+    path = _between(u, head)
+    return path is not None and all(a.lower_ == "of" for a in path)  # not "district of the city of A"
 
 
 def _between(t: Token, u: Token) -> list[Token] | None:
@@ -308,11 +408,20 @@ def _between(t: Token, u: Token) -> list[Token] | None:
 
 
 def _rank(p: Place) -> int:
-    return PRECISION_RANK.get(p.precision, 3)
+    return PRECISION_RANK.get(p.precision, 4)
 
 
-def _appositive_to_place(moved: Place, inside: Sequence[Place]) -> bool:
-    return any(q.lat is not None and q.end <= moved.start and moved.start - q.end <= 3 for q in inside)
+def _appositive_to(moved: Place, inside: Sequence[Place], text: str, off: int) -> list[Place]:
+    """The places an offset phrase is in apposition to ("A, about 10 km south of B" -> A)."""
+    return [
+        q for q in inside if q.end <= moved.start and APPOSITION_GAP_RE.match(text[q.end - off : moved.start - off])
+    ]
+
+
+def _at_offset(place: Place, moved: Place) -> Place:
+    """An unresolved name placed at the offset point its apposition gives (precision "near", basis "offset")."""
+    return replace(place, lat=moved.lat, lon=moved.lon, country=moved.country, admin1=moved.admin1, feature="OFFSET",
+                   precision="near", geonameid=None, basis="offset")  # fmt: skip
 
 
 def _near_after(text: str, end: int) -> bool:
@@ -325,6 +434,14 @@ def _modifier(tok: Token) -> bool:
     "Sweden's first title"; not "Freetown's west end", nor a misparsed "Harare Saturday")."""
     head = tok.head
     return tok.dep_ in MODIFIER_DEPS and head.lower_ not in PLACE_NOUNS and head.ent_type_ not in ("DATE", "TIME")
+
+
+def _next_to(tok: Token) -> bool:
+    """Whether the "to" governing a place says where, not whither ("the entrance to B", "close to B")."""
+    node = tok.head
+    while node.lower_ == "of" and node.head.dep_ == "pobj":
+        node = node.head.head  # "the approaches to the city of B"
+    return node.lower_ == "to" and node.head.lemma_.lower() in NEXT_TO_HEADS
 
 
 def _relative(prefix: str) -> bool:
@@ -351,10 +468,20 @@ def _options(sentences: Sequence[tuple[SpacySpan, int]], trigger: Span, places: 
     return options
 
 
-def _resolved(best: _Option, options: Sequence[_Option], places: Sequence[Place]) -> Place | None:
+def _nearby(sentences: Sequence[tuple[SpacySpan, int]], best: _Option, options: Sequence[_Option],
+            places: Sequence[Place]) -> list[Place]:  # fmt: skip
+    """The places an unresolved name is named with: the event's options, then the rest of its sentence (the
+    containers dropped from the options: "the X neighbourhood of A" places A in X)."""
+    sent, off = sentences[best.sentence]
+    return [o.place for o in options] + _sentence_places(sent, off, places)
+
+
+def _resolved(
+    best: _Option, options: Sequence[_Option], places: Sequence[Place], nearby: Sequence[Place]
+) -> Place | None:
     if best.place.lat is not None:
         return best.place
-    placed = placed_by_context(best.place, [o.place for o in options], places)
+    placed = placed_by_context(best.place, nearby, places)
     if placed is None and best.tier == 0 and best.sentence == 0:
         return best.place  # a locative phrase of the event's sentence: the place, unresolved (lat/lon None)
     return placed
@@ -365,7 +492,9 @@ def event_location(
 ) -> Place | None:
     """The place where the event of ``trigger`` happened, from its sentence (first) and supporting sentences."""
     options = _options(sentences, trigger, places)
-    return _resolved(options[0], options, places) if options else None
+    if not options:
+        return None
+    return _resolved(options[0], options, places, _nearby(sentences, options[0], options, places))
 
 
 def event_locations(
@@ -378,7 +507,8 @@ def event_locations(
     if not options:
         return []
     best = options[0]
-    first = _resolved(best, options, places)
+    nearby = _nearby(sentences, best, options, places)
+    first = _resolved(best, options, places, nearby)
     if first is None:
         return []
     sent, off = sentences[best.sentence]
@@ -392,9 +522,11 @@ def event_locations(
 
     def linked(a: _Option, b: _Option) -> bool:
         gap = text[a.place.end - off : b.place.start - off]
+        if a.place.end > b.place.start:
+            return False
         if gap.strip() == "," and _rank(a.place) != _rank(b.place):
             return False  # "Aleppo, Syria": the second only says where the first is
-        return a.place.end <= b.place.start and bool(COORDINATION_RE.match(gap))
+        return bool(COORDINATION_RE.match(gap)) or _coordinated(sent, off, a.place, b.place)
 
     k = at
     while k > 0 and linked(peers[k - 1], peers[k]):
@@ -408,10 +540,35 @@ def event_locations(
     for o in chain:
         if o is best:
             continue
-        p = o.place if o.place.lat is not None else placed_by_context(o.place, [q.place for q in options], places)
+        p = o.place if o.place.lat is not None else placed_by_context(o.place, nearby, places)
+        if p is None and first.lat is None:
+            p = o.place  # listed with an unresolved first place: unresolved too
         if p is not None:
             out.append(p)
     return out
+
+
+def _coordinated(sent: SpacySpan, off: int, a: Place, b: Place) -> bool:
+    """Whether two places are items of one coordination ("in the capital of Lisbon and the northern city of Porto",
+    "Baghdad and the flashpoint Anbar province")."""
+    ta, tb = _token_of(sent, off, a.start, a.end), _token_of(sent, off, b.start, b.end)
+    if ta is None or tb is None or "offset" in (a.basis, b.basis):
+        return False
+    ra, rb = _conj_root(_anchor(ta)), _conj_root(_anchor(tb))
+    return ra.i == rb.i and _anchor(ta).i != _anchor(tb).i
+
+
+def _anchor(tok: Token) -> Token:
+    """The noun a place names or is "of" ("the city of Porto" -> city)."""
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in LIST_NOUNS:
+        tok = tok.head.head
+    return tok
+
+
+def _conj_root(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def placed_by_context(place: Place, nearby: Sequence[Place], document: Sequence[Place]) -> Place | None:
