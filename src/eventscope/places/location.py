@@ -47,6 +47,7 @@ from .lexicon import (
     TARGET_VERBS,
     UNITS_KM,
 )
+from .routes import route_places
 from .sites import event_sites
 
 if TYPE_CHECKING:
@@ -492,6 +493,9 @@ def event_location(
 ) -> Place | None:
     """The place where the event of ``trigger`` happened, from its sentence (first) and supporting sentences."""
     options = _options(sentences, trigger, places)
+    route = _route(sentences, options, places, gaz)
+    if route:
+        return route[0]
     if not options:
         return None
     return _resolved(options[0], options, places, _nearby(sentences, options[0], options, places))
@@ -504,6 +508,9 @@ def event_locations(
     routed with it in the same phrase ("in A and B", "A, B and C", "from A to B"), in text order. Empty when the
     event has no location."""
     options = _options(sentences, trigger, places)
+    route = _route(sentences, options, places, gaz)
+    if route:
+        return route
     if not options:
         return []
     best = options[0]
@@ -546,6 +553,19 @@ def event_locations(
         if p is not None:
             out.append(p)
     return out
+
+
+def _route(sentences: Sequence[tuple[SpacySpan, int]], options: Sequence[_Option], places: Sequence[Place],
+           gaz: Gazetteer | None) -> list[Place]:  # fmt: skip
+    """The ends of a route named in the event's own sentence (:func:`~.routes.route_places`) when nothing else
+    places the event, or what was chosen is on the route (an end, or the "A-B" name of the road)."""
+    if not sentences:
+        return []
+    ends = route_places(*sentences[0], places, gaz)
+    if not ends or not options:
+        return ends
+    best = options[0].place
+    return ends if any(best.start <= e.start and e.end <= best.end for e in ends) else []
 
 
 def _coordinated(sent: SpacySpan, off: int, a: Place, b: Place) -> bool:
