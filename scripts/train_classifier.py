@@ -65,6 +65,16 @@ def data_digest(files: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
+def rules_digest() -> str:
+    """sha256 of the rule coder's source (the trigger rules decide what is labelled): a cache made with other
+    rules is stale."""
+    h = hashlib.sha256()
+    for f in sorted((ROOT / "src" / "eventscope" / "events").glob("*.py")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
 def load_rows(files: Sequence[Path]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -269,7 +279,8 @@ def main_event_scores(corpus: Corpus, items: Sequence[int]) -> dict[str, Any]:
             "type_errors": dict(why), "pairs": subs}
 
 
-def sentence_cv(corpus: Corpus, exs: Sequence[Example], c: float, weight: str, margins: dict[str, float]) -> dict[str, Any]:
+def sentence_cv(corpus: Corpus, exs: Sequence[Example], c: float, weight: str, margins: dict[str, float],
+                blends: Sequence[float] = BLENDS) -> dict[str, Any]:
     """Main-event scores of the rules alone and of rules + classifier, 5-fold by sentence: each fold is coded by a
     model (and candidate table) made from the other folds only."""
     from eventscope.events.classifier import EventClassifier, rules_only, using
@@ -279,13 +290,13 @@ def sentence_cv(corpus: Corpus, exs: Sequence[Example], c: float, weight: str, m
         rules = _pooled([main_event_scores(corpus, range(len(corpus.rows)))])
     from eventscope.events import coder
 
-    runs: dict[float, list[dict[str, Any]]] = {w: [] for w in BLENDS}
+    runs: dict[float, list[dict[str, Any]]] = {w: [] for w in blends}
     for k, held in enumerate(folds):
         train_items = [i for i in range(len(corpus.rows)) if i % FOLDS != k]
         clf, names, _ = fit([e for e in exs if e.item % FOLDS != k], c, weight)
         model = EventClassifier.from_dict(model_dict(clf, names, margins, candidate_table(corpus, train_items)))
         with using(model):
-            for w in BLENDS:
+            for w in blends:
                 coder.BLEND_WEIGHT = w
                 runs[w].append(main_event_scores(corpus, held))
     coder.BLEND_WEIGHT = 0.5
@@ -411,12 +422,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--c", type=float, default=None, help="fix the regularisation instead of searching C_GRID")
     ap.add_argument("--cache", type=Path, default=None,
                     help="pickle of the labelled triggers and parses, reused while the training data is unchanged")
+    ap.add_argument("--blends", type=lambda v: tuple(float(x) for x in v.split(",")), default=BLENDS,
+                    help="blend weights to score at sentence level, e.g. 0.5 (the shipped coder.BLEND_WEIGHT)")
     ap.add_argument("--margins", type=json.loads, default={},
                     help='JSON: margins to fix instead of the cross-validated ones, e.g. \'{"drop": 0.4}\'')
     args = ap.parse_args(argv)
     files = training_files(args.data)
     rows = load_rows(files)
-    exs, stats, table, corpus = cached_examples(rows, args.cache, data_digest(files))
+    exs, stats, table, corpus = cached_examples(rows, args.cache, data_digest(files) + rules_digest())
     gold = [e.gold for e in exs]
     rule = [e.rule for e in exs]
     print(f"{len(rows)} sentences, {stats}")
@@ -451,7 +464,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen = {**chosen, "fixed_margins": fixed, "combined_accuracy_with_fixed": round(accuracy(comb, gold), 4),
                   "combined_macro_f1_with_fixed": round(macro_f1(comb, gold), 4)}
         print("with fixed margins", json.dumps(margins), json.dumps(chosen))
-    sentences = sentence_cv(corpus, exs, c, weight, margins)
+    sentences = sentence_cv(corpus, exs, c, weight, margins, args.blends)
     print("sentence-level 5-fold:", json.dumps(sentences))
     clf, names, _ = fit(exs, c, weight)
     part = model_dict(clf, names, margins, table)

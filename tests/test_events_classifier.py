@@ -241,18 +241,36 @@ def test_rules_only_switches_the_classifier_off(nlp, kb) -> None:  # type: ignor
     assert K.active() is not None
 
 
-def test_candidate_word_becomes_an_event(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+#: sentences (written for this test) whose event word the rules do not know; the classifier's candidates do
+CANDIDATE_SENTENCES: dict[str, str] = {
+    "shootout": "A shootout between police and cattle rustlers left four people dead in the valley on Sunday.",
+    "vacate": "Rebel fighters vacated their hilltop positions outside the town overnight, residents said.",
+    "intervene": "Riot police intervened to end a sit-down protest by students outside the ministry.",
+    "disable": "Army engineers disabled a roadside bomb on the highway south of the city.",
+}
+
+
+def test_the_model_has_candidate_words() -> None:
     model = K.shipped()
     assert model is not None
-    cands = [(lem, t) for lem, (t, _) in model.candidates.items() if lem in ("disperse", "beat", "suspend")]
-    assert cands, "expected a common missed verb among the candidates"
-    text = "Riot police dispersed a crowd of striking nurses outside the health ministry in Lagos."
+    assert len(set(CANDIDATE_SENTENCES) & set(model.candidates)) >= 2
+
+
+@pytest.mark.parametrize("lemma", sorted(CANDIDATE_SENTENCES))
+def test_candidate_word_becomes_an_event(nlp, kb, lemma: str) -> None:  # type: ignore[no-untyped-def]
+    model = K.shipped()
+    assert model is not None
+    if lemma not in model.candidates:
+        pytest.skip(f"{lemma!r} is not a candidate of this model")
+    type_ = model.candidates[lemma][0]
+    text = CANDIDATE_SENTENCES[lemma]
     passages = parse(nlp, text, [("body", 0, len(text))])
     with rules_only():
         before = code_passages(passages, kb)
     after = code_passages(passages, kb)
-    assert not any(d.trigger.text.startswith("dispersed") for d in before)
-    assert any(d.trigger.text.startswith("dispersed") and d.type == "PROTEST" for d in after)
+    word = text.split()[[w.lower().startswith(lemma[:5]) for w in text.split()].index(True)]
+    assert not any(d.trigger.text.startswith(word) for d in before)
+    assert any(d.trigger.text.startswith(word) and d.type == type_ for d in after)
 
 
 @pytest.mark.parametrize(

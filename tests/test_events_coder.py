@@ -88,7 +88,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ),
     (
         "At least nine people were killed when police and protesters clashed in the capital on Friday.",
-        [{"trigger": "clashed", "type": "ASSAULT", "quantities": {("fatalities", 9)}}],
+        [{"trigger": "clashed", "type": "PROTEST", "mode": "riot", "quantities": {("fatalities", 9)}}],
     ),
     (
         "Six soldiers and two militants died in the clashes near the border.",

@@ -9,77 +9,53 @@ The word lists are data in ``lexicon.py``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from . import context_data as D
 from . import lexicon as L
+from .argread import MONEY as _MONEY
+from .argread import RECALLABLE as _RECALLABLE
+from .argread import REFLEXIVE as _REFLEXIVE
+from .argread import aid_mode as _aid_mode
+from .argread import chemical as _chemical
+from .argread import crowd_control
+from .argread import has_prt as _has_prt
+from .argread import lem as _lem
+from .argread import objects as _objects
+from .argread import preps as _preps
+from .argread import subject_words as _subject_words
+from .argread import words as _words
 from .lexicon import Sense
+from .phrasal import PHRASAL_LEMMAS
+from .phrasal import arguments_fit as _arguments_fit
+from .phrasal import phrasal_sense as _phrasal_sense
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_REFLEXIVE = frozenset("himself herself themselves itself".split())
 _FIRE_OBJECTS = frozenset("fire ablaze alight blaze".split())
-_CACHE_VERBS = frozenset("seize capture recover find discover confiscate destroy uncover dismantle".split())
+_CACHE_VERBS = frozenset("seize capture recover find discover confiscate destroy uncover dismantle clear".split())
 _PHONE = frozenset("phone telephone".split())
 _FREEZABLE = frozenset("asset assets fund funds account accounts".split())
-_RECALLABLE = frozenset("ambassador envoy diplomat".split())
-_SUSPENDABLE = frozenset("membership aid relation relations tie ties cooperation participation".split())
+_SUSPENDABLE = frozenset(
+    "membership aid relation relations tie ties cooperation participation activity activities lending loan loans "
+    "support broadcast broadcasts agreement trade accreditation visa visas".split()
+)
 _EASABLE = frozenset("restriction restrictions sanction sanctions blockade curfew rule rules ban siege".split())
-_MONEY = frozenset("dollar dollars euro euros yen pound pounds million billion aid".split())
-_HUMANITARIAN = frozenset("humanitarian food medicine medical relief shelter".split())
 _NOT_BURNED = frozenset("flag effigy tyre tire fuel calorie candle incense".split())
 _FORCE_VERBS = frozenset("fire shoot kill beat open attack assault wound injure".split())
+#: modes that stay what they are when demonstrators do them (an arrest, an abduction, a seizure of territory)
+_NOT_CROWD_MODES = frozenset(
+    "aerial heavy-weapons disrupt intercept arrest detain abduct sexual ban curfew deport territory regain".split()
+)
 _MISSILE_TARGETS = frozenset("drone drones missile missiles rocket rockets aircraft plane jet helicopter uav".split())
 #: lemmas that special_sense() reads (added to the sentence pre-filter)
 SPECIAL_LEMMAS: frozenset[str] = frozenset(
     {"blow", "set", "drop", "use", "fire", "launch", "pull", "speak", "talk", "shoot", "exchange", "open", "block",
      "beat", "accept", "take", "seize", "gain", "assume"}
+    | PHRASAL_LEMMAS
     | L.LOB_VERBS | L.BASE_VERBS | L.GROUP_CHANGE_VERBS | L.HANDOVER_VERBS | _CACHE_VERBS
 )
-
-
-def _lem(t: Token) -> str:
-    return t.lemma_.lower()
-
-
-def _objects(verb: Token) -> list[Token]:
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a grenade thrown into ...", "a mortar round fired by ..."
-        objs.append(verb.head)
-    return objs + [cc for o in objs for cc in o.conjuncts]
-
-
-def _words(toks: Iterable[Token]) -> set[str]:
-    """Lemmas and lower-case forms of the tokens, their modifiers and their "of" complements ("a cache of arms")."""
-    out: set[str] = set()
-    for t in toks:
-        out |= {_lem(t), t.lower_}
-        for c in t.children:
-            if c.dep_ in ("amod", "compound", "nmod"):
-                out |= {_lem(c), c.lower_}
-            elif c.lower_ == "of" and c.dep_ == "prep":
-                for g in c.children:
-                    out |= {_lem(g), g.lower_}
-                    out.update(_lem(cc) for cc in g.children if cc.dep_ in ("amod", "compound", "conj"))
-    return out
-
-
-def _subject_words(verb: Token) -> set[str]:
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subj and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ == "VERB":
-        subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return _words([*subj, *(cc for s in subj for cc in s.conjuncts)])
-
-
-def _has_prt(verb: Token, *words: str) -> bool:
-    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in words for c in verb.children)
-
-
-def _chemical(words: set[str]) -> bool:
-    if words & (L.CHEMICAL_WORDS - {"gas"}):
-        return True
-    return "gas" in words and not words & {"tear", "pepper", "teargas"}
 
 
 def special_sense(verb: Token) -> Sense | None:
@@ -95,14 +71,16 @@ def special_sense(verb: Token) -> Sense | None:
         return Sense("ASSAULT", "explosives", "183", 0.7) if objs else None
     if lemma in L.LOB_VERBS and ow & L.GRENADE_WORDS:
         return Sense("ASSAULT", "grenade", "183", 0.85)
-    if lemma == "set" and (ow & _FIRE_OBJECTS or any(
+    if lemma == "set" and _has_prt(verb, "off") and ow & (L.EXPLOSIVE_WORDS | {"explosive", "explosives"}):
+        return Sense("ASSAULT", "explosives", "183", 0.8)  # "set off a homemade bomb"
+    if lemma == "set" and (ow & _FIRE_OBJECTS or any(c.lower_ in _FIRE_OBJECTS for c in verb.children) or any(
         c.dep_ == "prep" and c.lower_ in ("on", "to") and any(_lem(g) == "fire" for g in c.children)
         for c in verb.children
     )):
         return Sense("COERCE", "destroy", "1712", 0.75)
     if lemma in ("drop", "use", "fire", "launch") and _chemical(ow | _words(c for p in objs for c in p.subtree)):
         return Sense("ASSAULT", "chemical", "2041", 0.8)
-    if lemma in ("fire", "launch") and ow & L.HEAVY_WORDS and not ow & L.CROWD_CONTROL_WORDS:
+    if lemma in ("fire", "launch") and ow & L.HEAVY_WORDS and not crowd_control(ow):
         return Sense("ASSAULT", "heavy-weapons", "194", 0.85)
     if lemma == "drop" and ow & (L.EXPLOSIVE_WORDS | L.GRENADE_WORDS | {"explosive", "barrel"}):
         return Sense("ASSAULT", "aerial", "195", 0.75)
@@ -116,9 +94,20 @@ def special_sense(verb: Token) -> Sense | None:
         return Sense("MOBILIZE", "reorganize", "154", 0.55)
     if lemma in L.HANDOVER_VERBS and ow & L.WEAPON_CACHE_WORDS:
         return Sense("RETREAT", "disarm", "0873", 0.7)
+    if lemma == "hand" and _has_prt(verb, "over"):  # what is handed over says what the handover is
+        if _aid_mode(ow) and ow & (L.AID_OBJECTS | L.WEAPON_NOUNS | {"equipment", "grant"}):
+            return Sense("AID", _aid_mode(ow), "070", 0.75)  # "handed over medical equipment to the army"
+        if ow & D.HOSTAGE_WORDS:
+            return Sense("CONCEDE", "release", "0841", 0.75)  # "handed over two kidnapped soldiers"
+        if ow & D.CRIMINAL_WORDS:
+            return Sense("COOPERATE", "judicial", "063", 0.75)  # "handed over two suspects to Somalia"
     if lemma in L.HANDOVER_VERBS and (_has_prt(verb, "over") or "control" in ow):
         return Sense("RETREAT", "transfer", "0874", 0.75)
-    if lemma in ("take", "seize", "gain", "assume") and "control" in ow or (lemma == "take" and _has_prt(verb, "over")):
+    if lemma in ("restore", "reassert", "reestablish", "re-establish") and "control" in ow:
+        return Sense("ASSAULT", "regain", "192", 0.75)  # "restored control over the district"
+    if lemma == "come" and "control" in _preps(verb, "under"):
+        return Sense("ASSAULT", "territory", "192", 0.7)  # "villages have come under RSF control"
+    if lemma in ("take", "seize", "gain", "assume", "wrest") and "control" in ow or (lemma == "take" and _has_prt(verb, "over")):
         return Sense("ASSAULT", "territory", "192", 0.75)
     if lemma in ("mass", "amass", "gather", "assemble") and not objs and _subject_words(verb) & L.TROOP_NOUNS:
         return Sense("MOBILIZE", "troops", "154", 0.8)
@@ -130,12 +119,14 @@ def special_sense(verb: Token) -> Sense | None:
         return Sense("CONSULT", "phone", "041", 0.8)
     if lemma == "shoot" and _has_prt(verb, "down"):
         return Sense("ASSAULT", "intercept", "190", 0.85)
-    if lemma in ("exchange", "open") and "fire" in ow:
+    if lemma == "exchange" and ow & {"intelligence", "information", "data"}:
+        return Sense("COOPERATE", "intelligence", "064", 0.7)
+    if lemma in ("exchange", "open") and ow & {"fire", "gunfire", "shot", "shots", "blow", "blows"}:
         heavy = bool(ow & L.HEAVY_WORDS)
         return Sense("ASSAULT", "heavy-weapons" if heavy else "firearms", "194" if heavy else "190", 0.85)
     if lemma == "block" and _subject_words(verb) & (L.BLOCKER_WORDS | {"striking", "protesting"}):
         return Sense("PROTEST", "obstruct", "144", 0.75)
-    if lemma == "beat" and (ow & L.CROWD_NOUNS or any(
+    if lemma == "beat" and (ow & (L.CROWD_NOUNS | D.HUMAN_NOUNS) or any(
         c.lower_ == "to" and any(_lem(g) == "death" for g in c.children) for c in verb.children
     )):
         return Sense("ASSAULT", "primitive", "182", 0.7)
@@ -143,17 +134,7 @@ def special_sense(verb: Token) -> Sense | None:
         return Sense("COERCE", "disrupt", "1711", 0.8)
     if lemma == "accept" and ow & {"demand", "demands"}:
         return Sense("CONCEDE", None, "080", 0.7)
-    return None
-
-
-def _aid_mode(words: set[str]) -> str | None:
-    if words & _HUMANITARIAN:
-        return "humanitarian"
-    if words & (L.WEAPON_NOUNS | L.WEAPON_CACHE_WORDS | {"defence", "defense", "military", "arm"}):
-        return "military"
-    if words & (_MONEY | {"wheat", "grain", "fuel", "loan", "grant"}):
-        return "economic"
-    return None
+    return _phrasal_sense(verb, lemma, objs, ow)
 
 
 _AMMUNITION = frozenset("ammunition round rounds bullet bullets shot shots fire live gas cannon pellet".split())
@@ -180,7 +161,7 @@ def targets(head: Token) -> list[Token]:
 
 def _protesters(toks: list[Token]) -> bool:
     for t in toks:
-        if _lem(t) in L.PROTESTER_WORDS or any(
+        if _lem(t) in L.PROTESTER_WORDS | {"supporter"} or any(
             _lem(c) in ("protest", "demonstrate") for c in t.subtree if c.pos_ == "VERB"
         ):
             return True
@@ -204,7 +185,10 @@ def refine(tr: Any) -> Any | None:
         return tr
     if tr.type == "SANCTION" and lemma in ("freeze", "recall", "suspend"):
         wanted = {"freeze": _FREEZABLE, "recall": _RECALLABLE, "suspend": _SUSPENDABLE}[lemma]
-        return tr if _words(_objects(head)) & wanted else None
+        objs = _objects(head)
+        if lemma == "suspend" and any(o.ent_type_ in ("ORG", "GPE", "NORP") or o.pos_ == "PROPN" for o in objs):
+            return tr  # "suspended Niger from the union", "suspended the BBC"
+        return tr if _words(objs) & wanted else None
     if tr.type == "CONCEDE" and lemma == "ease":
         return tr if _words(_objects(head)) & _EASABLE else None
     if lemma == "warn" and not (
@@ -222,10 +206,15 @@ def refine(tr: Any) -> Any | None:
         return None  # "a man accused of blasphemy" describes the man
     if lemma == "hack" and not any(c.lower_ == "to" for c in head.children):
         return None
+    if not _arguments_fit(tr, lemma):
+        return None
     if lemma == "execute" and not _words(_objects(head)) & (L.CROWD_NOUNS | {"prisoner", "civilian", "soldier"}):
         return None
     if lemma == "burn" and (not _objects(head) or _words(_objects(head)) & _NOT_BURNED):
-        return None
+        if verb is None or not _subject_words(verb) & (L.RIOTER_WORDS | L.PROTESTER_WORDS):
+            return None
+        tr.type, tr.mode, tr.cameo = "PROTEST", "riot", "145"  # "demonstrators burned tyres"
+        return tr
     if lemma == "formation" and not _words([head]) & L.GROUP_NOUNS:
         return None
     if lemma == "violence" and "sexual" not in _words([head]):
@@ -273,14 +262,17 @@ def refine(tr: Any) -> Any | None:
                 break
     if tr.type == "ASSAULT" and any(c.lower_ == "sexually" for c in verb.children):
         tr.mode, tr.cameo = "sexual", "1821"
+    doers = subj | _words(g for c in verb.children if c.dep_ == "agent" for g in c.children)  # "killed by a mob"
     if tr.type in ("ASSAULT", "COERCE") and tr.mode not in ("aerial", "heavy-weapons", "disrupt", "intercept"):
-        if subj & L.MOB_WORDS:
+        if doers & L.MOB_WORDS:
             tr.type, tr.mode, tr.cameo = "PROTEST", "mob", "145"
             return tr
-        if subj & L.RIOTER_WORDS and lemma in ("attack", "storm", "set", "torch", "burn", "loot"):
+        if doers & L.RIOTER_WORDS and tr.mode not in _NOT_CROWD_MODES:  # "students attacked police", "protesters clashed with police"
             tr.type, tr.mode, tr.cameo = "PROTEST", "riot", "145"
             return tr
-    if tr.type == "ASSAULT" and _lem(verb) in _FORCE_VERBS and _protesters(targets(verb)):
+    if tr.type == "ASSAULT" and _lem(verb) in _FORCE_VERBS and (_protesters(targets(verb)) or _words(
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "during" for g in c.children
+    ) & L.PROTESTER_WORDS):  # "shot dead two men during a demonstration"
         tr.type, tr.mode, tr.cameo = "PROTEST", "excessive-force", "145"
     return tr
 
@@ -304,3 +296,29 @@ def purpose_of_protest(tok: Token, protest_heads: set[int]) -> bool:
         return False
     gov = tok.head
     return gov.i in protest_heads or _lem(gov) in (L.PROTESTER_WORDS | L.CROWD_NOUNS | L.BLOCKER_WORDS)
+
+
+def motive(tr: Any, others: list[Any]) -> bool:
+    """An accusation that gives the motive of violence is part of it: "beat a woman they accused of sorcery",
+    "chased and beat drivers, accusing them of taking jobs"."""
+    if tr.type != "ACCUSE" or tr.nominal or tr.head.dep_ not in ("relcl", "advcl"):
+        return False
+    if tr.head.dep_ == "advcl" and tr.head.tag_ != "VBG":
+        return False  # "..., while officials condemned the raids" is an event of its own
+    gov = tr.head.head
+    if tr.head.dep_ == "relcl" and gov.dep_ in ("dobj", "nsubjpass", "pobj"):
+        gov = gov.head
+    return any(o is not tr and o.type in ("ASSAULT", "PROTEST", "COERCE", "SANCTION") and gov in o.tokens
+               for o in others)
+
+
+def bare_accusation(tr: Any, others: list[Any]) -> bool:
+    """A passive accusation without an accuser is how news names the event itself: "soldiers were accused of
+    raping women", "the bombing was blamed on the PKK" -- the event is the raping, the bombing."""
+    head = tr.head
+    if tr.type != "ACCUSE" or tr.nominal or tr.mode == "investigate":
+        return False
+    if not any(c.dep_ == "auxpass" for c in head.children) or any(c.dep_ == "agent" for c in head.children):
+        return False
+    inside = {t.i for t in head.subtree}
+    return any(o is not tr and o.type != "ACCUSE" and o.head.i in inside for o in others)

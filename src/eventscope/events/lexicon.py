@@ -57,6 +57,7 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "overrun": Sense("ASSAULT", "territory", "192", 0.85),
     "pound": Sense("ASSAULT", "heavy-weapons", "194", 0.75),
     "ram": Sense("ASSAULT", None, "190", 0.5),
+    "target": Sense("ASSAULT", None, "190", 0.55),  # armed subject or instrument only (context.py)
     "rape": Sense("ASSAULT", "sexual", "1821", 0.9),
     "execute": Sense("ASSAULT", "massacre", "186", 0.5),
     "flog": Sense("ASSAULT", "primitive", "182", 0.8),
@@ -68,6 +69,14 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "defuse": Sense("COERCE", "disrupt", "1711", 0.85),
     "foil": Sense("COERCE", "disrupt", "1711", 0.7),
     "thwart": Sense("COERCE", "disrupt", "1711", 0.7),
+    "down": Sense("ASSAULT", "intercept", "190", 0.75),  # "downed two drones"; objects checked in context.py
+    "murder": Sense("ASSAULT", "primitive", "182", 0.8),
+    "slaughter": Sense("ASSAULT", "massacre", "202", 0.8),
+    "repel": Sense("ASSAULT", "firearms", "190", 0.8),
+    "repulse": Sense("ASSAULT", "firearms", "190", 0.8),
+    "reoccupy": Sense("ASSAULT", "territory", "192", 0.8),
+    "snatch": Sense("ASSAULT", "abduct", "181", 0.6),  # people only (context.py)
+    "abuse": Sense("ASSAULT", "primitive", "182", 0.5),
     # PROTEST
     "protest": Sense("PROTEST", "demo", "141", 0.85),
     "demonstrate": Sense("PROTEST", "demo", "141", 0.7),
@@ -75,6 +84,7 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "march": Sense("PROTEST", "demo", "141", 0.5),
     "riot": Sense("PROTEST", "riot", "145", 0.9),
     "boycott": Sense("PROTEST", "strike", "143", 0.7),
+    "disperse": Sense("PROTEST", "intervention", "141", 0.8),  # a crowd or gathering only (context.py)
     "blockade": Sense("COERCE", "blockade", "191", 0.7),
     # COERCE
     "arrest": Sense("COERCE", "arrest", "173", 0.9),
@@ -90,11 +100,28 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "demolish": Sense("COERCE", "destroy", "1712", 0.8),
     "raze": Sense("COERCE", "destroy", "1712", 0.8),
     "loot": Sense("COERCE", "destroy", "1711", 0.8),
+    "ransack": Sense("COERCE", "destroy", "1711", 0.8),
+    "vandalise": Sense("COERCE", "destroy", "1712", 0.8),
+    "vandalize": Sense("COERCE", "destroy", "1712", 0.8),
+    "sabotage": Sense("COERCE", "destroy", "1712", 0.75),
+    "bulldoze": Sense("COERCE", "destroy", "1712", 0.75),
+    "dynamite": Sense("COERCE", "destroy", "1712", 0.8),
+    "destroy": Sense("COERCE", "destroy", "1712", 0.5),
+    "steal": Sense("COERCE", "seize", "1711", 0.5),
+    "rob": Sense("COERCE", "seize", "1711", 0.5),
+    "rustle": Sense("COERCE", "seize", "1711", 0.7),
+    "hijack": Sense("COERCE", "seize", "1711", 0.7),
+    "commandeer": Sense("COERCE", "seize", "1711", 0.7),
+    "impound": Sense("COERCE", "seize", "1711", 0.7),
+    "apprehend": Sense("COERCE", "arrest", "173", 0.85),
+    "convict": Sense("COERCE", None, "173", 0.55),
+    "besiege": Sense("COERCE", "blockade", "191", 0.7),
     # MOBILIZE
     "deploy": Sense("MOBILIZE", "troops", "154", 0.9),
     "mobilize": Sense("MOBILIZE", "troops", "154", 0.85),
     "mobilise": Sense("MOBILIZE", "troops", "154", 0.85),
     "reinforce": Sense("MOBILIZE", "troops", "154", 0.8),
+    "redeploy": Sense("MOBILIZE", "troops", "154", 0.8),
     "patrol": Sense("MOBILIZE", "troops", "150", 0.7),
     # COOPERATE
     "cooperate": Sense("COOPERATE", None, "060", 0.7),
@@ -103,6 +130,7 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "sign": Sense("AGREE", None, "057", 0.85),
     "agree": Sense("AGREE", None, "030", 0.75),
     "ratify": Sense("AGREE", None, "057", 0.85),
+    "initial": Sense("AGREE", None, "057", 0.8),  # "initialled a deal"
     # CONSULT
     "meet": Sense("CONSULT", None, "043", 0.8),
     "visit": Sense("CONSULT", "visit", "042", 0.8),
@@ -112,12 +140,15 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "confer": Sense("CONSULT", None, "040", 0.7),
     "mediate": Sense("CONSULT", "third-party", "045", 0.85),
     "phone": Sense("CONSULT", "phone", "041", 0.75),
+    "convene": Sense("CONSULT", None, "043", 0.55),
     # REQUEST
     "urge": Sense("REQUEST", None, "020", 0.9),
     "appeal": Sense("REQUEST", None, "020", 0.8),
     "request": Sense("REQUEST", None, "020", 0.8),
     "demand": Sense("REQUEST", None, "100", 0.8),
     "ask": Sense("REQUEST", None, "020", 0.5),
+    "implore": Sense("REQUEST", None, "020", 0.85),
+    "plead": Sense("REQUEST", None, "020", 0.7),  # not "pleaded guilty" (context.py)
     # ACCUSE
     "accuse": Sense("ACCUSE", None, "112", 0.9),
     "blame": Sense("ACCUSE", None, "112", 0.8),
@@ -131,6 +162,10 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "reject": Sense("REJECT", None, "120", 0.85),
     "refuse": Sense("REJECT", None, "120", 0.6),
     "veto": Sense("REJECT", None, "120", 0.85),
+    "dismiss": Sense("REJECT", None, "120", 0.7),  # a claim or a proposal only (context.py)
+    "deny": Sense("REJECT", None, "120", 0.6),
+    "snub": Sense("REJECT", None, "120", 0.7),
+    "rebuff": Sense("REJECT", None, "120", 0.8),
     # THREATEN
     "threaten": Sense("THREATEN", None, "130", 0.85),
     "warn": Sense("THREATEN", None, "130", 0.5),
@@ -142,6 +177,8 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "freeze": Sense("SANCTION", None, "163", 0.5),
     "recall": Sense("SANCTION", None, "161", 0.4),
     "suspend": Sense("SANCTION", None, "163", 0.4),
+    "revoke": Sense("SANCTION", None, "163", 0.6),
+    "blacklist": Sense("SANCTION", None, "163", 0.8),
     # SUPPORT (verbal)
     "praise": Sense("SUPPORT", None, "051", 0.8),
     "endorse": Sense("SUPPORT", None, "051", 0.8),
@@ -153,19 +190,27 @@ VERB_TRIGGERS: dict[str, Sense] = {
     "laud": Sense("SUPPORT", None, "051", 0.85),
     "applaud": Sense("SUPPORT", None, "051", 0.8),
     "commend": Sense("SUPPORT", None, "051", 0.85),
+    "thank": Sense("SUPPORT", None, "051", 0.6),
+    "back": Sense("SUPPORT", None, "051", 0.5),  # active voice only (context.py)
     # AID
     "donate": Sense("AID", "economic", "071", 0.7),
     "supply": Sense("AID", None, "070", 0.5),
+    "distribute": Sense("AID", None, "070", 0.6),
+    "disburse": Sense("AID", None, "071", 0.7),
+    "airdrop": Sense("AID", None, "070", 0.7),
     # RETREAT
     "withdraw": Sense("RETREAT", "withdraw", "0874", 0.8),
     "retreat": Sense("RETREAT", "withdraw", "0874", 0.8),
     "disarm": Sense("RETREAT", "disarm", "0873", 0.8),
     "demobilize": Sense("RETREAT", "disarm", "0873", 0.8),
+    "surrender": Sense("RETREAT", None, "0874", 0.7),  # a person surrendered to a court: judicial cooperation
+    "decommission": Sense("RETREAT", "disarm", "0873", 0.7),  # weapons only (context.py)
     # CONCEDE
     "release": Sense("CONCEDE", "release", "0841", 0.6),
     "free": Sense("CONCEDE", "release", "0841", 0.5),
     "apologize": Sense("CONCEDE", None, "055", 0.8),
     "apologise": Sense("CONCEDE", None, "055", 0.8),
+    "pardon": Sense("CONCEDE", "release", "0841", 0.75),
     "lift": Sense("CONCEDE", "ease", "081", 0.4),
     "ease": Sense("CONCEDE", "ease", "081", 0.4),
     "pledge": Sense("AID", None, "070", 0.4),
@@ -249,19 +294,41 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "pullout": Sense("RETREAT", "withdraw", "0874", 0.8),
     "aid": Sense("AID", None, "070", 0.5),
     "cooperation": Sense("COOPERATE", None, "060", 0.5),
+    "vigil": Sense("PROTEST", "demo", "141", 0.7),
+    "walkout": Sense("PROTEST", "strike", "143", 0.8),
+    "threat": Sense("THREATEN", None, "130", 0.5),
+    "ultimatum": Sense("THREATEN", None, "130", 0.8),
+    "warning": Sense("THREATEN", None, "130", 0.45),  # about force only (context.py)
+    "inquiry": Sense("ACCUSE", "investigate", "090", 0.6),
+    "probe": Sense("ACCUSE", "investigate", "090", 0.6),
+    "criticism": Sense("ACCUSE", None, "111", 0.6),
+    "praise": Sense("SUPPORT", None, "051", 0.6),
+    "congratulations": Sense("SUPPORT", None, "051", 0.7),
+    "handover": Sense("RETREAT", "transfer", "0874", 0.7),
+    "disarmament": Sense("RETREAT", "disarm", "0873", 0.7),
+    "call": Sense("CONSULT", "phone", "041", 0.7),  # a phone or video call, or a call for something (context.py)
+    "rioting": Sense("PROTEST", "riot", "145", 0.85),
+    "combat": Sense("ASSAULT", "firearms", "190", 0.6),
+    "confrontation": Sense("ASSAULT", "firearms", "190", 0.5),
+    "gratitude": Sense("SUPPORT", None, "051", 0.6),
+    "solidarity": Sense("SUPPORT", None, "051", 0.6),
+    "trip": Sense("CONSULT", "visit", "042", 0.5),
+    "appreciation": Sense("SUPPORT", None, "051", 0.5),
+    "conference": Sense("CONSULT", "multilateral", "044", 0.5),  # not a news conference (context.py)
 }
 
 # verbs that name an event only with the right argument ("sent troops", "units arrived", "fired rockets",
 # "called on", "protesters gathered", "threw stones", "a bomb went off"); the rules are in triggers.py
 CONTEXT_VERBS: frozenset[str] = frozenset(
-    "send dispatch rush station mass move bring arrive fire call gather assemble converge throw hurl pelt launch "
+    "send dispatch rush station mass move bring arrive fire call gather assemble converge throw hurl pelt launch order "
     "go".split()
 )
 # verbs that turn an event noun object into an event ("conducted a patrol", "carried out an attack")
 LIGHT_VERBS: frozenset[str] = frozenset(
     "conduct carry launch hold stage mount begin start resume continue wage undertake perform organize organise "
     "make reach sign conclude impose send deploy dispatch expand increase boost bolster step engage join lead "
-    "intensify escalate carry execute open declare announce attend order express voice reiterate offer complete finish extend renew subject".split()
+    "intensify escalate carry execute open declare announce attend order express voice reiterate offer complete finish extend renew subject "
+    "commit issue convene broker reaffirm give call".split()
 )
 # spaCy lemmatizer slips seen in news text: surface form -> lemma
 LEMMA_FIXES: dict[str, str] = {
@@ -274,7 +341,8 @@ PLAN_NOUNS: frozenset[str] = frozenset(
     "threat plan plot vow intention proposal attempt bid call demand decision pledge promise offer readiness".split()
 )
 TERRITORY_NOUNS: frozenset[str] = frozenset(
-    "control part territory town city village area base airport district region hill airbase".split()
+    "control part territory town city village area base airport district region hill airbase corridor camp "
+    "crossing terminal facility port garrison checkpoint outpost headquarters".split()
 )
 # verbs whose subject is an event noun that is happening ("clashes erupted", "the attack killed")
 OCCURRENCE_VERBS: frozenset[str] = frozenset(
@@ -316,7 +384,7 @@ TROOP_NOUNS: frozenset[str] = frozenset(
 )
 WEAPON_NOUNS: frozenset[str] = frozenset(
     "tank vehicle missile rocket weapon artillery howitzer warship ship submarine jet aircraft helicopter drone "
-    "warplane bomber system battery launcher".split()
+    "warplane bomber system battery launcher vessel carrier".split()
 )
 CROWD_NOUNS: frozenset[str] = frozenset(
     "child kid youth teenager boy girl crowd mob protester demonstrator resident villager civilian student "
@@ -325,7 +393,9 @@ CROWD_NOUNS: frozenset[str] = frozenset(
 AIR_WORDS: frozenset[str] = frozenset("air aerial drone airstrike warplane jet helicopter aircraft bomber".split())
 HEAVY_WORDS: frozenset[str] = frozenset("missile rocket artillery mortar shell tank howitzer cannon".split())
 EXPLOSIVE_WORDS: frozenset[str] = frozenset("bomb ied landmine mine explosive car-bomb roadside device".split())
-LABOR_STRIKE_WORDS: frozenset[str] = frozenset("general hunger labor labour worker teacher nationwide union".split())
+LABOR_STRIKE_WORDS: frozenset[str] = frozenset(
+    "general hunger labor labour worker teacher nationwide union warning indefinite national wildcat token".split()
+)
 JOINT_WORDS: frozenset[str] = frozenset("joint combined bilateral trilateral coordinated coordinate".split())
 #: crowd-control means: fired at a crowd they make a protest with intervention (ACLED), not an armed attack
 CROWD_CONTROL_WORDS: frozenset[str] = frozenset(
@@ -344,30 +414,33 @@ LOB_VERBS: frozenset[str] = frozenset("throw hurl lob toss".split())
 #: weapons caught before use: seizing, finding or destroying them is ACLED's "Disrupted weapons use"
 WEAPON_CACHE_WORDS: frozenset[str] = frozenset(
     "cache arsenal arms weapon weapons ammunition explosive explosives rifle rifles rocket rockets launcher "
-    "launchers mine mines landmine ied device bomb bombs missile missiles haul stockpile drone drones".split()
+    "launchers mine mines landmine ied device bomb bombs missile missiles haul stockpile drone drones grenade grenades "
+    "pistol pistols gun guns firearm firearms".split()
 )
 #: objects of "set up", "establish", "open" that make a base or headquarters
 BASE_NOUNS: frozenset[str] = frozenset(
-    "base headquarters outpost camp garrison post airbase hq command centre center".split()
+    "base headquarters outpost camp garrison post airbase hq command centre center position positions checkpoint "
+    "checkpoints hideout hideouts".split()
 )
 #: objects of "form", "create", "appoint" that make a change to an armed group or its leadership
 GROUP_NOUNS: frozenset[str] = frozenset(
     "group coalition alliance corps brigade battalion militia council movement front unit force leader commander "
-    "chief deputy head".split()
+    "chief deputy head emir faction guard guards".split()
 )
 #: verbs that say a group changed: formed, merged, appointed, dissolved, incorporated
 GROUP_CHANGE_VERBS: frozenset[str] = frozenset("form create appoint name dissolve disband incorporate merge".split())
+
 #: verbs that set up a base when their object is one of BASE_NOUNS
-BASE_VERBS: frozenset[str] = frozenset("establish set open build".split())
+BASE_VERBS: frozenset[str] = frozenset("establish set open build install instal inaugurate erect".split())
 #: verbs that give up a place without a fight ("handed over control of the town")
-HANDOVER_VERBS: frozenset[str] = frozenset("hand cede surrender transfer".split())
+HANDOVER_VERBS: frozenset[str] = frozenset("hand cede surrender transfer return".split())
 #: regaining territory: with a state actor as source, ACLED's "Government regains territory"
-REGAIN_VERBS: frozenset[str] = frozenset("recapture retake regain reclaim liberate".split())
+REGAIN_VERBS: frozenset[str] = frozenset("recapture retake regain reclaim liberate recover reoccupy".split())
 #: people who demonstrate: the target of force used against them makes "Excessive force against protesters"
 PROTESTER_WORDS: frozenset[str] = frozenset("protester demonstrator marcher protest demonstration rally".split())
 #: subjects that make an attack by a crowd a riot (demonstrators) or mob violence (others)
-RIOTER_WORDS: frozenset[str] = frozenset("rioter protester demonstrator supporter".split())
-MOB_WORDS: frozenset[str] = frozenset("mob crowd villager resident vigilante".split())
+RIOTER_WORDS: frozenset[str] = frozenset("rioter protester demonstrator supporter student youth fan hooligan".split())
+MOB_WORDS: frozenset[str] = frozenset("mob crowd villager resident vigilante local locals community".split())
 #: subjects that make "blocked" a protest (obstruction)
 BLOCKER_WORDS: frozenset[str] = frozenset(
     "protester demonstrator farmer miner worker student driver trucker activist teacher".split()
@@ -375,11 +448,13 @@ BLOCKER_WORDS: frozenset[str] = frozenset(
 #: aid nouns that carry the aid when "aid" is their modifier ("an aid convoy", "a military aid package")
 AID_CARRIERS: frozenset[str] = frozenset("package convoy shipment delivery consignment".split())
 #: nouns of a stretch of time or a run of events: "<N> days of fighting", "a wave of riots" name the event itself
-SPELL_NOUNS: frozenset[str] = frozenset("day week month year hour night round wave series spate surge bout".split())
+SPELL_NOUNS: frozenset[str] = frozenset(
+    "day week month year hour night round wave series spate surge bout case pattern campaign".split()
+)
 #: what a warning must be about to be a threat ("warned it would respond to any attack")
 FORCE_WARNING_WORDS: frozenset[str] = frozenset(
     "attack action respond retaliate retaliation force strike consequence war military response sanction "
-    "punish destroy".split()
+    "punish destroy expel revoke burn".split()
 )
 #: nouns whose "on/over/about" complement is a topic, not an event ("talks on a new agreement")
 TOPIC_HOLDERS: frozenset[str] = frozenset("talk negotiation meeting discussion debate consultation".split())
@@ -392,7 +467,7 @@ PROPERTY_NOUNS: frozenset[str] = frozenset(
 )
 AID_OBJECTS: frozenset[str] = frozenset(
     "aid assistance food medicine weapon weapons arm arms system systems ammunition loan grant fund funds wheat "
-    "grain fuel".split()
+    "grain fuel supplies goods rice water kit kits tent tents equipment".split()
 )
 
 # sector of a generic actor noun when the knowledge base has nothing better (head lemma -> sector, ACLED inter)

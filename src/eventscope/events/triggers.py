@@ -13,20 +13,25 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import context as C
+from . import context_data as D
 from . import lexicon as L
+from . import phrasal as P
+from .argread import crowd_control
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 #: every lemma that can start a trigger (sentence pre-filter)
-TRIGGER_LEMMAS: frozenset[str] = frozenset({*L.VERB_TRIGGERS, *L.NOUN_TRIGGERS, *L.CONTEXT_VERBS, *C.SPECIAL_LEMMAS})
+TRIGGER_LEMMAS: frozenset[str] = frozenset(
+    {*L.VERB_TRIGGERS, *L.NOUN_TRIGGERS, *L.CONTEXT_VERBS, *C.SPECIAL_LEMMAS, "sit"}  # "sit": the tokenizer splits "sit-in"
+)
 _DEFINITE = frozenset("the this that these those".split())
 _GATHER_VERBS = frozenset("gather assemble march rally converge take".split())
 VAGUE_CROWDS = frozenset("thousands hundreds dozens scores".split())
 _MISSILES = frozenset("stone rock brick molotov cocktail bottle firebomb".split())
 _PROTESTERS = frozenset("protester demonstrator marcher activist".split())
-_TROOP_SEND_VERBS = frozenset("send dispatch rush station mass move bring deploy".split())
+_TROOP_SEND_VERBS = frozenset("send dispatch rush station mass move bring deploy order".split())
 _LIFTABLE = frozenset("ban sanction curfew restriction siege blockade embargo lockdown".split())
 _MEETABLE_NOT = frozenset(
     "demand need requirement target deadline criterion standard expectation goal payment repayment obligation "
@@ -34,13 +39,15 @@ _MEETABLE_NOT = frozenset(
 )
 _RELEASABLE = frozenset(
     "prisoner detainee hostage captive activist journalist man woman people person soldier student leader "
-    "dissident national citizen sailor crew member mayor worker".split()
+    "dissident national citizen sailor crew member mayor worker missionary pupil agent politician reporter "
+    "foreigner official aid-worker tourist".split()
 )
 _CAPTIVES = frozenset(
     "militant fighter rebel insurgent terrorist suspect soldier commander leader mastermind member man woman "
     "people person civilian journalist hostage".split()
 )
 _REQUEST_NOT = frozenset("anonymity comment".split())
+_FUNDS = frozenset("dollar euro yen pound fund tranche loan grant aid".split())
 _WITHDRAWABLE = frozenset("troop force soldier unit personnel army military missile weapon tank".split())
 
 
@@ -85,8 +92,19 @@ class Trigger:
 
 
 def lemma_of(tok: Token) -> str:
-    """The token's lemma, lower case, with known lemmatizer slips fixed."""
+    """The token's lemma, lower case, with known lemmatizer slips fixed (and "sit-in", which the tokenizer splits)."""
+    if tok.lower_ == "sit" and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ == "in":
+        return "sit-in"
     return L.LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+
+
+def _split_noun(tok: Token, lemma: str) -> Trigger | None:
+    """A hyphenated event noun the parser splits ("staged a sit-in"): an event with the light verb above it."""
+    gov = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+    if gov is None or lemma_of(gov) not in L.LIGHT_VERBS:
+        return None
+    s = L.NOUN_TRIGGERS[lemma]
+    return Trigger(tok, gov, s.type, s.mode, s.cameo, s.strength, nominal=True)
 
 
 def _mods(tok: Token) -> set[str]:
@@ -160,12 +178,14 @@ def _refine(tr: Trigger) -> Trigger | None:
         elif mods & L.EXPLOSIVE_WORDS:
             tr.mode, tr.cameo = "explosives", "183"
         elif lemma == "strike" and (
-            mods & L.LABOR_STRIKE_WORDS or (head.head.lower_ == "on" and head.head.head.lemma_ == "go")
+            mods & L.LABOR_STRIKE_WORDS
+            or (head.head.lower_ == "on" and head.head.head.lemma_ in ("go", "be", "stay"))
+            or P.strikers(head, tr.light)
         ):
             tr.type, tr.mode, tr.cameo, tr.strength = "PROTEST", "strike", "143", 0.8
         elif lemma == "strike":
             tr.certainty = 0.6
-    elif lemma in ("stone", "throw", "hurl", "pelt"):
+    elif lemma in ("stone", "throw", "hurl", "pelt") and tr.mode not in ("grenade", "explosives", "chemical"):
         subj = _subjects(head)
         words = {s.lemma_.lower() for s in subj} | {
             g.lemma_.lower() for s in subj for p in s.children if p.lower_ == "of" for g in p.children
@@ -186,7 +206,12 @@ def _refine(tr: Trigger) -> Trigger | None:
         objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if head.dep_ == "acl":
             objs.append(head.head)
-        if not any(o.lemma_.lower() in _RELEASABLE | L.CROWD_NOUNS or o.ent_type_ == "PERSON" for o in objs):
+        if lemma == "release" and any(w.lemma_.lower() in _FUNDS or w.ent_type_ == "MONEY" for o in objs
+                                      for w in o.subtree):
+            tr.type, tr.mode, tr.cameo = "AID", "economic", "071"  # "released 1.1 billion dollars to Egypt"
+            return C.refine(tr)
+        if not any(o.lemma_.lower() in _RELEASABLE | L.CROWD_NOUNS or o.ent_type_ in ("PERSON", "NORP")
+                   for o in objs):
             return None
     elif lemma in ("rally", "march", "demonstrate"):
         subj = _subjects(head)
@@ -217,12 +242,18 @@ def _refine(tr: Trigger) -> Trigger | None:
         objs = [c for c in head.children if c.dep_ == "dobj"]
         if objs and objs[0].lemma_.lower() in _MEETABLE_NOT:
             return None
-    elif lemma in ("seize", "capture", "take"):
+    elif lemma in ("seize", "capture", "take") and tr.mode not in ("arrest", "abduct", "regain"):
         objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if objs and (objs[0].lemma_.lower() in L.TERRITORY_NOUNS or objs[0].ent_type_ in ("GPE", "LOC", "FAC")):
             tr.type, tr.mode, tr.cameo = "ASSAULT", "territory", "192"
-        elif objs and (objs[0].ent_type_ == "PERSON" or objs[0].lemma_.lower() in _CAPTIVES):
+        elif objs and P.abductors(head):
+            tr.type, tr.mode, tr.cameo = "ASSAULT", "abduct", "181"  # "was seized by gunmen"
+        elif objs and objs[0].lemma_.lower() in _CAPTIVES - D.HUMAN_NOUNS | {"militant", "fighter", "suspect"}:
             tr.type, tr.mode, tr.cameo = "COERCE", "arrest", "173"  # "captured two militants"
+        elif objs and (objs[0].ent_type_ == "PERSON" or objs[0].lemma_.lower() in _CAPTIVES | D.HUMAN_NOUNS):
+            tr.type, tr.mode, tr.cameo = "ASSAULT", "abduct", "181"  # "gunmen seized 15 worshippers"
+        elif lemma != "take" and objs and objs[0].pos_ == "PROPN" and not objs[0].ent_type_:
+            tr.type, tr.mode, tr.cameo = "ASSAULT", "territory", "192"  # a place the tagger does not know
     if tr.type == "MOBILIZE" and tr.mode == "troops":
         words = {t.lemma_.lower() for t in (head, *(tr.light.subtree if tr.light is not None else head.subtree))}
         if "police" in words or "gendarmerie" in words:
@@ -242,8 +273,14 @@ def _special_verb(tok: Token) -> Trigger | None:
         words = {obj.lemma_.lower(), obj.lower_} | {
             g.lemma_.lower() for p in obj.children if p.lower_ == "of" for g in p.children
         }
+        words |= {m.lemma_.lower() for m in obj.children if m.dep_ in ("amod", "compound")}
+        if words & D.RELIEF_WORDS:
+            return Trigger(tok, None, "AID", "humanitarian", "073", 0.75)  # "sent a medical brigade"
         if words & L.TROOP_NOUNS:
             return Trigger(tok, None, "MOBILIZE", "troops", "154", 0.85)
+        to_country = any(g.ent_type_ == "GPE" for c in tok.children if c.lower_ == "to" for g in c.children)
+        if words & L.WEAPON_NOUNS and to_country:
+            return Trigger(tok, None, "AID", "military", "072", 0.7)  # "sends missiles to Kyiv"
         if words & L.WEAPON_NOUNS:
             return Trigger(tok, None, "MOBILIZE", "weapons", "154", 0.75)
     if lemma in _GATHER_VERBS:
@@ -268,8 +305,8 @@ def _special_verb(tok: Token) -> Trigger | None:
             words = {s.lemma_.lower()} | {g.lemma_.lower() for p in s.children if p.lower_ == "of" for g in p.children}
             if words & L.TROOP_NOUNS:
                 return Trigger(tok, None, "MOBILIZE", "troops", "154", 0.75)
-    if lemma in ("fire", "launch", "use") and any(
-        w.lemma_.lower() in L.CROWD_CONTROL_WORDS for o in objs for w in (o, *o.children)
+    if lemma in ("fire", "launch", "use") and crowd_control(
+        {w.lemma_.lower() for o in objs for w in (o, *o.children)}
     ):
         # "police fired tear gas / water cannon at the crowd": force used on a protest, not an armed attack
         return Trigger(tok, None, "PROTEST", "intervention", "175", 0.8)
@@ -347,7 +384,11 @@ def _rejected_noun(noun: Token) -> bool:
     # a characterisation: "views X as an attack", "called it an invasion"
     if head.lower_ == "as" and head.head.lemma_.lower() in L.OPINION_VERBS:
         return True
-    if noun.dep_ in ("dobj", "oprd", "attr") and head.lemma_.lower() in L.OPINION_VERBS:
+    if noun.dep_ in ("oprd", "attr") and head.lemma_.lower() in L.OPINION_VERBS:
+        return True
+    if noun.dep_ == "dobj" and head.lemma_.lower() in L.OPINION_VERBS and (
+        head.lemma_.lower() != "call" or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in head.children)
+    ):  # "called the deal a killer move" is an opinion, "called a general strike" an event
         return True
     # cessation / prevention: "put an end to attacks", "halt the shelling"
     if head.lower_ == "to" and head.head.lemma_.lower() in L.PREVENTION_WORDS:
@@ -371,6 +412,11 @@ def _noun_has_arguments(noun: Token, type_: str) -> bool:
             return True
         if (p == "with" and type_ in ("CONSULT", "COOPERATE")) or (p == "on" and type_ == "ASSAULT"):
             return True
+    if type_ == "ASSAULT" and noun.lemma_.lower() == "strike" and (
+        _mods(noun) & L.LABOR_STRIKE_WORDS
+        or (noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_.lower() in ("go", "be", "stay"))
+    ):
+        return True  # "a general strike called by unions", "will go on an indefinite strike"
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in L.SPELL_NOUNS:
         return True  # "after two days of heavy fighting", "a wave of prison riots"
     return type_ == "AID" and _aid_named(noun)
@@ -397,6 +443,12 @@ def find_triggers(sentence: SpacySpan) -> tuple[list[Trigger], list[Token]]:
     for tok in sentence:
         lemma = lemma_of(tok)
         if lemma not in TRIGGER_LEMMAS:
+            continue
+        if lemma == "sit-in" and tok.dep_ in ("compound", "nmod", "amod"):
+            split = _split_noun(tok, lemma)
+            if split is not None:
+                claimed_verbs.add(split.tokens[-1].i)
+                triggers.append(split)
             continue
         if tok.pos_ in ("NOUN", "PROPN") and lemma in L.NOUN_TRIGGERS:
             sense = L.NOUN_TRIGGERS[lemma]
@@ -430,8 +482,8 @@ def find_triggers(sentence: SpacySpan) -> tuple[list[Trigger], list[Token]]:
             if refined is not None:
                 triggers.append(refined)
         elif tok.pos_ == "VERB":
-            if _skip_verb(tok):
-                continue
+            if _skip_verb(tok) and (lemma != "announce" or tok.dep_ in ("amod", "compound")):
+                continue  # "announced a new commander" is the change it announces
             special = _special_verb(tok)
             if special is not None:
                 special = _refine(special)
@@ -446,7 +498,10 @@ def find_triggers(sentence: SpacySpan) -> tuple[list[Trigger], list[Token]]:
     # one event per trigger: a verb that governs an event noun is part of that noun's trigger
     out = [t for t in triggers if t.nominal or t.head.i not in claimed_verbs]
     out = [t for t in out if not C.restates(t, out)]
-    protests = {t.head.i for t in out if t.type == "PROTEST"}
+    out = [t for t in out if not C.bare_accusation(t, out) and not C.motive(t, out)]
+    protests = {t.head.i for t in out if t.type == "PROTEST"} | {
+        t.light.i for t in out if t.type == "PROTEST" and t.light is not None
+    }
     out = [t for t in out if not (t.type == "REQUEST" and C.purpose_of_protest(t.head, protests))]
     policed = {g.i for t in out if t.mode in ("excessive-force", "intervention") for g in C.targets(t.head)}
     out = [
@@ -465,7 +520,8 @@ def find_triggers(sentence: SpacySpan) -> tuple[list[Trigger], list[Token]]:
             out.remove(t)
             continue
         for c in t.head.children:
-            host = next((h for h in out if h is not t and h.type == "ASSAULT" and c in h.tokens), None)
+            host = next((h for h in out if h is not t and c in h.tokens and (
+                h.type == "ASSAULT" or h.mode in ("riot", "mob", "excessive-force"))), None)
             if c.dep_ == "advcl" and host is not None:
                 host.extra.append(t.head)
                 out.remove(t)
