@@ -40,6 +40,9 @@ MIN_COUNT = 2  # a feature must occur in this many training triggers
 BLENDS = (0.5, 0.8, 1.0)  # candidate weights of the classifier's probability in the confidence (coder.BLEND_WEIGHT)
 MIN_WEIGHT = 0.005  # smaller weights are left out of the artefact (its size; the scores move by far less than 0.1)
 MIN_CANDIDATE = 2  # a lemma becomes a candidate trigger when the rules missed this many labelled events it named
+#: verbs too general to be candidate triggers alone ("put an end to", "set a date"; "lend support" but mostly "lending
+#: rates"): they name an event only with their object, which the rules' light-verb and phrasal readings handle
+GENERIC_VERBS = frozenset("put set take make give get have do go come bring keep let hold turn lend".split())
 MIN_CANDIDATE_RATE = 0.25  # ... and named an event in this share of its occurrences as a candidate
 
 
@@ -160,7 +163,8 @@ def candidate_table(corpus: Corpus, items: Sequence[int]) -> dict[str, list[str 
             seen[lem] += 1
             hits[lem] += hit
     return {lem: list(split_label(c.most_common(1)[0][0])) for lem, c in sorted(heads.items())
-            if sum(c.values()) >= MIN_CANDIDATE and (not seen[lem] or hits[lem] / seen[lem] >= MIN_CANDIDATE_RATE)}
+            if lem not in GENERIC_VERBS
+            and sum(c.values()) >= MIN_CANDIDATE and (not seen[lem] or hits[lem] / seen[lem] >= MIN_CANDIDATE_RATE)}
 
 
 def examples(rows: Sequence[dict[str, Any]]) -> tuple[list[Example], dict[str, int], dict[str, list[str | None]], Corpus]:
@@ -429,7 +433,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     files = training_files(args.data)
     rows = load_rows(files)
-    exs, stats, table, corpus = cached_examples(rows, args.cache, data_digest(files) + rules_digest())
+    settings = f"{MIN_CANDIDATE}/{MIN_CANDIDATE_RATE}/{sorted(GENERIC_VERBS)}"  # the candidate table depends on them
+    exs, stats, table, corpus = cached_examples(rows, args.cache, data_digest(files) + rules_digest() + settings)
     gold = [e.gold for e in exs]
     rule = [e.rule for e in exs]
     print(f"{len(rows)} sentences, {stats}")
