@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import eventscope
 from eventscope.model import Place
 from eventscope.nlp import load_model, parse
 from eventscope.places import Gazetteer, geoparse
@@ -266,3 +267,16 @@ def test_named_sites_are_toponyms(run, text: str, surface: str, resolved: bool |
 )
 def test_facility_nouns_without_a_place_name(run, text: str) -> None:  # noqa: ANN001
     assert run(text) == [], run(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("At Vladivostok, sailors staged a protest on Monday.", "Vladivostok"),  # a capitalised "At" is not part of it
+        ("In Mosul, gunmen attacked a checkpoint.", "Mosul"),
+    ],
+)
+def test_sentence_initial_preposition_is_not_part_of_the_name(text: str, name: str) -> None:
+    events = eventscope.extract(text, published="2024-05-01")
+    assert events and events[0].location is not None
+    assert (events[0].location.text, events[0].location.name) == (name, name)

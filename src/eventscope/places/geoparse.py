@@ -107,8 +107,9 @@ class Mention:
 def _cue(doc: Doc, i: int) -> str | None:
     """'strong' / 'weak' / None for the words before token i (skipping 'the')."""
     j = i - 1
-    while j >= 0 and (doc[j].lower_ in ("the", "a") or doc[j].lower_ in DIRECTIONS or doc[j].lower_ in CENTRAL_WORDS):
-        j -= 1  # "in northern Mali": the cue is "in"
+    while j >= 0 and (doc[j].is_space or doc[j].lower_ in ("the", "a") or doc[j].lower_ in DIRECTIONS
+                      or doc[j].lower_ in CENTRAL_WORDS):
+        j -= 1  # "in northern Mali": the cue is "in" (a doubled space is a token of its own: skipped)
     if j < 0:
         return None
     words = tuple(t.lower_ for t in doc[max(0, j - 1) : j + 1])
@@ -285,7 +286,9 @@ def _extend(doc: Doc, i: int, j: int, gaz: Gazetteer) -> tuple[int, int]:
     best = (i, j) if gaz.known(doc[i:j].text) else None
     for left in range(i, max(-1, i - 3), -1):
         if left < i and (
-            not (_capitalised(doc[left]) or doc[left].lower_ in CONNECTORS) or doc[left].lower_ in ("the", "a", "an")
+            not (_capitalised(doc[left]) or doc[left].lower_ in CONNECTORS)
+            or doc[left].lower_ in ("the", "a", "an")
+            or (doc[left].is_sent_start and doc[left].is_stop)  # "At Vladivostok": capitalised, but the cue
         ):
             break
         for right in range(min(len(doc), j + 3), j - 1, -1):
