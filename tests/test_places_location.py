@@ -8,6 +8,7 @@ from eventscope.model import Place, Span
 from eventscope.nlp import load_model, parse
 from eventscope.places import Gazetteer, event_location, event_locations, geoparse
 from eventscope.places.geodesy import haversine_km
+from eventscope.places.geoparse import _alike
 from eventscope.places.location import offset_place, placed_by_context
 
 AL_BAB = (36.3705, 37.5157)
@@ -476,3 +477,50 @@ def test_apposition_offset_places_the_name_at_its_point(locate) -> None:  # noqa
     assert loc is not None and loc.text == "Zzyzx Island", loc
     assert (loc.basis, loc.precision, loc.geonameid) == ("offset", "near", None), loc
     assert haversine_km(loc.lat, loc.lon, 14.6042 - 900 / 111.2, 120.9822) < 15, loc  # 900 km south, not Manila
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "first"),
+    [
+        # "A village in/of B <division>": B only says where the village is
+        ("A bomb exploded near Sihor village in Bhavnagar district.", "exploded", "Sihor"),
+        ("Gunmen killed nine people in Kawuri village of Konduga LGA of Borno State.", "killed", "Kawuri"),
+        ("A roadside bomb killed three civilians in Sangsar locality of Zhari District.", "killed", "Sangsar"),
+        # "the B suburb of A" names A, the smaller place
+        ("A mortar round hit a school in the Damascus suburb of Jaramana on Monday.", "hit", "Jaramana"),
+    ],
+)
+def test_settlement_named_before_its_container(locate_all, text: str, trigger: str, first: str) -> None:  # noqa: ANN001
+    locs = locate_all(text, trigger)
+    assert locs and locs[0].text.startswith(first), locs
+
+
+def test_region_named_after_a_town_is_not_its_province(locate_all) -> None:  # noqa: ANN001
+    locs = locate_all("Rebels ambushed a convoy in the mountainous Shatoy region of Chechnya on Friday.", "ambushed")
+    assert locs and locs[0].text.startswith("Shatoy") and locs[0].precision != "admin1", locs
+    assert haversine_km(locs[0].lat, locs[0].lon, 42.87, 45.69) < 30, locs
+
+
+@pytest.mark.parametrize(
+    ("name", "division", "alike"),
+    [("Kiev", "Kyiv Oblast", True), ("Kherson", "Khersonska Oblast", True), ("Shatoy", "Chechnya", False)],
+)
+def test_region_name_matches_its_division(name: str, division: str, alike: bool) -> None:
+    assert _alike(name, division) is alike
+
+
+def test_region_named_after_its_division_is_the_division(locate_all) -> None:  # noqa: ANN001
+    locs = locate_all("Drones struck a power plant in the Kherson region overnight.", "struck")
+    assert locs and locs[0].precision == "admin1", locs
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        ("Riot police dispersed a protest in southwest China's Yunnan Province on Monday.", "dispersed", "Yunnan"),
+        ("A landmine killed two deminers in eastern Afghanistan's Kunar province.", "killed", "Kunar"),
+    ],
+)
+def test_possessor_only_says_where_the_place_is(locate_all, text: str, trigger: str, name: str) -> None:  # noqa: ANN001
+    locs = locate_all(text, trigger)
+    assert [p.text.split()[0] for p in locs] == [name], locs

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ..model import Place
@@ -360,8 +361,16 @@ def _area_for(m: Mention, best: Candidate, cands: Sequence[Candidate], gaz: Gaze
     if same:
         return same[0]
     if m.head in ("countryside", "countrysides", "province", "governorate", "region"):
-        return gaz.admin1_of(best) or best
+        admin = gaz.admin1_of(best)
+        if admin is not None and (m.head != "region" or _alike(m.name, admin.name)):
+            return admin  # "the Vedeno region of Chechnya" is the town's district, not the province
     return best
+
+
+def _alike(name: str, other: str) -> bool:
+    """Whether two names share their first word, spellings aside ("Kiev" ~ "Kyiv Oblast")."""
+    a, b = name_key(name).split()[:1], name_key(other).split()[:1]
+    return bool(a and b) and SequenceMatcher(None, a[0], b[0]).ratio() >= 0.6
 
 
 def _precision(c: Candidate) -> str:

@@ -463,6 +463,8 @@ SETTLEMENT_HEADS: frozenset[str] = frozenset(
     """village town neighbourhood neighborhood commune locality colony township suburb quarter hamlet settlement
     tehsil lga""".split()
 )
+#: nouns after a name that make it part of the place named after "of" ("the A region of B", "the A area of B")
+PART_HEADS: frozenset[str] = frozenset({"region", "area"})
 PLURAL_SETTLEMENT_HEADS: frozenset[str] = frozenset(
     "villages towns neighbourhoods neighborhoods communes localities districts suburbs hamlets settlements".split()
 )

@@ -37,9 +37,11 @@ from .lexicon import (
     NEAR_WORDS,
     NEXT_TO_HEADS,
     NOT_WHERE,
+    PART_HEADS,
     PLACE_NOUNS,
     ROUTE_FROM,
     ROUTE_TO,
+    SETTLEMENT_HEADS,
     SPEECH_VERBS,
     STATIC_PREPS,
     TALLY_VERBS,
@@ -355,7 +357,15 @@ def _drop_containers(
 
     def contains(p: Place, t: Token) -> bool:
         for q, u in inner:
-            if q is p or u is None or u.i == t.i or _rank(q) > _rank(p) or (p.lat is None and q.lat is None):
+            if q is p or u is None or u.i == t.i:
+                continue
+            if t.dep_ == "poss" and t.head.i == u.i and q.lat is not None:
+                return True  # "central China's Henan Province": the possessor only says where the place is
+            if _rank(q) > _rank(p):
+                continue
+            if _settlement_in(u, t):
+                return True  # "A village in B", "A locality of B District": B only says where A is
+            if p.lat is None and q.lat is None:
                 continue
             between = _between(t, u)
             listed = t.dep_ == "conj" or any(a.dep_ == "conj" for a in between or ())  # "A and B": peers
@@ -387,6 +397,23 @@ def _size(p: Place) -> tuple[int, int]:
     if p.lat is None:
         return (-1, 0)
     return (PRECISION_RANK.get(p.precision, 4), FEATURE_SIZE.get(p.feature or "", 0))
+
+
+def _settlement_in(u: Token, t: Token) -> bool:
+    """Whether ``u`` names a settlement by its noun ("A village", "A locality") and ``t`` hangs from that noun by
+    "in" or a bare "of" ("A village in B", "A locality of B District"): then B is where A is."""
+    heads = SETTLEMENT_HEADS | PART_HEADS
+    noun = u if u.lower_ in heads else u.head if u.dep_ == "compound" else None
+    if noun is None or noun.lower_ not in heads or noun.i < u.i:
+        return False
+    while t.dep_ == "compound" and t.head.i > t.i:
+        t = t.head
+    prep = t.head
+    if t.dep_ != "pobj" or prep.head.i != noun.i or prep.i < noun.i:
+        return False
+    # "the Harare suburb of A" names A: "of" says where only after a bare "A village of B"
+    bare = noun.lower_ in PART_HEADS or not any(c.dep_ in ("det", "poss") for c in noun.lefts)
+    return prep.lower_ == "in" or (prep.lower_ == "of" and bare)
 
 
 def _names_part(u: Token, head: Token) -> bool:
