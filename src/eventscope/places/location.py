@@ -24,16 +24,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Place, Span
-from ..numbers import CARDINALS
 from .gazetteer import Gazetteer
-from .geodesy import destination
 from .lexicon import (
     ACTOR_HEADS,
-    DIRECTIONS,
     LIST_NOUNS,
     LOCATIVE_PREPS,
     MOTION_VERBS,
-    NEAR_HEADS,
     NEAR_WORDS,
     NEXT_TO_HEADS,
     NOT_WHERE,
@@ -47,7 +43,15 @@ from .lexicon import (
     TALLY_VERBS,
     TALLY_WORDS,
     TARGET_VERBS,
-    UNITS_KM,
+)
+from .offsets import (
+    DIRECTION_OF_RE,
+    NEAR_BEFORE_RE,
+    appositive_to,
+    at_offset,
+    is_relative,
+    near_after,
+    offset_place,
 )
 from .routes import route_places
 from .sites import event_sites
@@ -58,38 +62,10 @@ if TYPE_CHECKING:
 
 PRECISION_RANK = {"place": 0, "near": 1, "region": 2, "admin1": 3, "country": 4}
 UNRESOLVED_RANK = 0  # a toponym the gazetteer lacks is most often a small place (placed by its context)
-#: distance estimates: "several km" is about 5
-NUMBER_WORDS = {
-    **{w: n for w, n in CARDINALS.items() if n <= 10},
-    "a few": 3,
-    "several": 5,
-    "dozens of": 30,
-    "a": 1,
-}
-_DIR = "|".join(sorted((re.escape(d) for d in DIRECTIONS), key=len, reverse=True))
-_UNIT = "|".join(sorted((re.escape(u) for u in UNITS_KM), key=len, reverse=True))
-_NUM = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
-OFFSET_RE = re.compile(
-    rf"(?P<num>{_NUM})\s*-?\s*(?P<unit>{_UNIT})\b\.?\s+(?:\([^)]{{0,30}}\)\s+)?(?:to\s+the\s+|)(?P<dir>{_DIR})\s+of\s+"
-    r"(?:the\s+(?:\w+\s+)?(?:town|city|village|centre|center)\s+of\s+|the\s+)?$",
-    re.IGNORECASE,
-)
-DIRECTION_OF_RE = re.compile(
-    rf"\b(?P<dir>{_DIR})\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+|the\s+)?$", re.IGNORECASE
-)
-NEAR_BEFORE_RE = re.compile(
-    r"\b(?:near|nearby|outside|around|close\s+to|(?:vicinity|outskirts|environs|area|suburbs)\s+of)\s+"
-    r"(?:the\s+(?:town|city|village)\s+of\s+|the\s+)?$",
-    re.IGNORECASE,
-)
 #: a place modifying a noun ("Sweden's first title", "U.S. helicopters") names an owner, not where (unless the noun
 #: is a place: "Freetown's west end", or the phrase is locative: "in a Kabul market")
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 CLAUSE_LINKS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl"})
-#: what separates a place from an offset phrase in apposition to it ("A, about 10 km south of B")
-APPOSITION_GAP_RE = re.compile(
-    r"^\s*,?\s*(?:\(?\s*)?(?:about|some|around|nearly|roughly|approximately|just)?\s*$", re.I
-)
 DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[-—–:]")
 
 
@@ -199,39 +175,6 @@ def _is_dateline(sent: SpacySpan, off: int, place: Place) -> bool:
     return bool(DATELINE_AFTER_RE.match(after)) or (place.text.isupper() and len(place.text) > 3 and after[:1] == ",")
 
 
-def offset_place(place: Place, prefix: str, gaz: Gazetteer | None = None) -> Place | None:
-    """``place`` moved by a "4 km to the west of" phrase ending ``prefix``; None when there is none."""
-    if place.lat is None or place.lon is None:
-        return None
-    m = OFFSET_RE.search(prefix)
-    if not m:
-        return None
-    num = m.group("num").lower()
-    word = NUMBER_WORDS.get(num)
-    value = float(word) if word is not None else float(num.replace(",", "."))
-    km = float(value) * UNITS_KM[m.group("unit").lower()]
-    bearing = DIRECTIONS[m.group("dir").lower()]
-    lat, lon = destination(place.lat, place.lon, bearing, km)
-    start = place.start - (len(prefix) - m.start())
-    surface = prefix[m.start() :] + place.text
-    return Place(
-        surface,
-        start,
-        place.end,
-        f"{km:g} km {m.group('dir').lower()} of {place.name}",
-        None,
-        round(lat, 5),
-        round(lon, 5),
-        place.country,
-        place.admin1,
-        "OFFSET",
-        "near",
-        place.score,
-        place.runner_up,
-        "offset",
-    )
-
-
 def _judge(sent: SpacySpan, off: int, places: Sequence[Place], trigger: Span | None) -> list[_Verdict]:
     """Every place of the sentence with why it is not the event's (``reason``), or None when it may be."""
     text = sent.doc.text
@@ -264,7 +207,7 @@ def _judge(sent: SpacySpan, off: int, places: Sequence[Place], trigger: Span | N
             continue
         preps = _preps(tok)
         first = next((x for x in preps if x != "of"), "")
-        if first == "to" and (_relative(text[sent.start_char : p.start - off]) or _next_to(tok)):
+        if first == "to" and (is_relative(text[sent.start_char : p.start - off]) or _next_to(tok)):
             first = "near"  # "4 km to the west of B", "at the entrance to B", "close to B"
         elif first == "to" and _clause_verb(tok).lemma_ in MOTION_VERBS:
             first = "reached"  # "marched to B", "took to the streets of B": where the movement went
@@ -314,18 +257,18 @@ def _options_in(sent: SpacySpan, off: int, places: Sequence[Place], trigger: Spa
     found = _drop_containers(found, sent, off)
     has_from = any(next((x for x in pr if x != "of"), "") in ROUTE_FROM for _, _, pr in found)
     offsets = {(p.start, p.end): offset_place(p, text[sent.start_char : p.start - off]) for p in inside}
-    located = {(q.start, q.end): m for m in offsets.values() if m for q in _appositive_to(m, inside, text, off)}
+    located = {(q.start, q.end): m for m in offsets.values() if m for q in appositive_to(m, inside, text, off)}
     options = []
     for p, attached, preps in found:
         first = next((x for x in preps if x != "of"), "")
         route_end = (has_from and first in ROUTE_TO) or first == "reached"
         prefix = text[sent.start_char : p.start - off]
         moved = offsets.get((p.start, p.end)) or offset_place(p, prefix)
-        if moved is not None and _appositive_to(moved, inside, text, off):
+        if moved is not None and appositive_to(moved, inside, text, off):
             continue  # "the town of A, 10 miles south of B": B only locates A
         site = p.lat is None  # a name the gazetteer lacks is most often a small place
         if site and (p.start, p.end) in located:
-            p = _at_offset(
+            p = at_offset(
                 p, located[(p.start, p.end)]
             )  # "Belet Huen, 200 miles northwest of Mogadishu": that point, near
         elif moved is not None:
@@ -333,7 +276,7 @@ def _options_in(sent: SpacySpan, off: int, places: Sequence[Place], trigger: Spa
         elif (
             p.precision == "place"
             and p.lat is not None
-            and (NEAR_BEFORE_RE.search(prefix) or DIRECTION_OF_RE.search(prefix) or _near_after(text, p.end - off))
+            and (NEAR_BEFORE_RE.search(prefix) or DIRECTION_OF_RE.search(prefix) or near_after(text, p.end - off))
         ):
             p = replace(p, precision="near")
         elif (has_from and first in ROUTE_FROM) or (route_end and has_from):
@@ -439,24 +382,6 @@ def _rank(p: Place) -> int:
     return PRECISION_RANK.get(p.precision, 4)
 
 
-def _appositive_to(moved: Place, inside: Sequence[Place], text: str, off: int) -> list[Place]:
-    """The places an offset phrase is in apposition to ("A, about 10 km south of B" -> A)."""
-    return [
-        q for q in inside if q.end <= moved.start and APPOSITION_GAP_RE.match(text[q.end - off : moved.start - off])
-    ]
-
-
-def _at_offset(place: Place, moved: Place) -> Place:
-    """An unresolved name placed at the offset point its apposition gives (precision "near", basis "offset")."""
-    return replace(place, lat=moved.lat, lon=moved.lon, country=moved.country, admin1=moved.admin1, feature="OFFSET",
-                   precision="near", geonameid=None, basis="offset")  # fmt: skip
-
-
-def _near_after(text: str, end: int) -> bool:
-    following = text[end : end + 20].split()
-    return bool(following) and following[0].lower().strip(",.;") in NEAR_HEADS
-
-
 def _modifier(tok: Token) -> bool:
     """Whether a place only modifies a noun that is not itself a place or a date ("U.S. helicopters",
     "Sweden's first title"; not "Freetown's west end", nor a misparsed "Harare Saturday")."""
@@ -470,11 +395,6 @@ def _next_to(tok: Token) -> bool:
     while node.lower_ == "of" and node.head.dep_ == "pobj":
         node = node.head.head  # "the approaches to the city of B"
     return node.lower_ == "to" and node.head.lemma_.lower() in NEXT_TO_HEADS
-
-
-def _relative(prefix: str) -> bool:
-    """Whether ``prefix`` ends with a relative position ("4 km to the west of", "north of the town of")."""
-    return bool(OFFSET_RE.search(prefix) or DIRECTION_OF_RE.search(prefix))
 
 
 def _other_clause(o: _Option) -> bool:
