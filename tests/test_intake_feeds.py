@@ -20,7 +20,7 @@ from eventscope.intake.feeds import (
     read_feed,
     url_documents,
 )
-from eventscope.intake.fetch import FetchCodes, make_client
+from eventscope.intake.fetch import FetchCodes
 from eventscope.model import Document
 
 from .test_intake_fetch import LocalServer, Route
@@ -160,12 +160,6 @@ def served() -> Iterator[LocalServer]:
         s.add("/loop/a", Route(status=302, headers={"Location": "/loop/b"}))
         s.add("/loop/b", Route(status=302, headers={"Location": "/loop/a"}))
         yield s
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[httpx.Client]:
-    with make_client(timeout=2, trust_env=False) as c:
-        yield c
 
 
 def test_feed_url_teasers_are_followed_and_bad_items_skipped(served: LocalServer, client: httpx.Client) -> None:

@@ -15,7 +15,7 @@ import pytest
 
 from eventscope.errors import Codes, Skip
 from eventscope.intake.feeds import page_document, url_documents
-from eventscope.intake.fetch import FetchCodes, FetchError, HostDelay, fetch, make_client
+from eventscope.intake.fetch import FetchCodes, FetchError, HostDelay, fetch
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "feeds"
 
@@ -152,12 +152,6 @@ def gzip_bomb() -> bytes:
 def server() -> Iterator[LocalServer]:
     with LocalServer() as s:
         yield s
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[httpx.Client]:
-    with make_client(timeout=2, trust_env=False) as c:
-        yield c
 
 
 def test_fetch_ok_reads_body_type_and_validators(server: LocalServer, client: httpx.Client) -> None:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from eventscope.intake.commands import fetch_command
-from eventscope.intake.fetch import FetchCodes, FetchError, HostDelay, fetch, make_client
+from eventscope.intake.fetch import FetchCodes, FetchError, HostDelay, fetch
 from eventscope.intake.robots import RobotsPolicy
 from tests.test_intake_fetch import ARTICLE, LocalServer, Route
 
@@ -31,12 +31,6 @@ PLAIN = {"Content-Type": "text/plain"}
 def server() -> Iterator[LocalServer]:
     with LocalServer() as s:
         yield s
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[httpx.Client]:
-    with make_client(timeout=2, trust_env=False) as c:
-        yield c
 
 
 def robots_requests(server: LocalServer) -> int:

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 import eventscope.cli  # noqa: F401 - imported before the commands module (which imports the cli helpers)
 from eventscope.errors import Codes
 from eventscope.intake.commands import fetch_command, watch_command
-from eventscope.intake.fetch import FetchCodes, make_client
+from eventscope.intake.fetch import FetchCodes
 from eventscope.intake.watch import PollReport, WatchState, parse_interval, poll_feed, watch
 from eventscope.model import Document, Event
 from eventscope.store import Store
@@ -60,12 +60,6 @@ def served() -> Iterator[LocalServer]:
         s.add("/bomb.rss", Route((FIXTURES / "entity-bomb.rss").read_bytes(), headers=RSS))
         s.add("/hang.rss", Route(hang=True))
         yield s
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[httpx.Client]:
-    with make_client(timeout=2, trust_env=False) as c:
-        yield c
 
 
 @pytest.mark.parametrize(
