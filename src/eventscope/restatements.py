@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .model import Event
+from .model import Event, EventDate
 from .places.geodesy import haversine_km
 
 #: nouns that name an event (heads of a definite restatement), singular and plural
@@ -85,11 +85,8 @@ def _acled_type(ev: Event) -> str | None:
 
 
 def _compatible(prev: Event, ev: Event) -> bool:
-    if ev.date is not None and ev.date.text is not None and prev.date is not None and prev.date.earliest is not None:
-        if ev.date.earliest is not None and ev.date.latest is not None and prev.date.latest is not None and (
-            ev.date.earliest > prev.date.latest or ev.date.latest < prev.date.earliest
-        ):
-            return False
+    if ev.date is not None and ev.date.text is not None and _disjoint(prev.date, ev.date):
+        return False
     here, there = ev.location, prev.location
     if (here is not None and here.lat is not None and here.lon is not None and there is not None
             and there.lat is not None and there.lon is not None and here.basis != "context"
@@ -97,6 +94,13 @@ def _compatible(prev: Event, ev: Event) -> bool:
         return False
     known = {a.country for a in prev.actors if a.country}
     return all(a.country is None or a.country in known for a in ev.actors)
+
+
+def _disjoint(a: EventDate | None, b: EventDate) -> bool:
+    """Whether two date intervals, both known, do not overlap."""
+    if a is None or a.earliest is None or a.latest is None or b.earliest is None or b.latest is None:
+        return False
+    return b.earliest > a.latest or b.latest < a.earliest
 
 
 def _fold(prev: Event, ev: Event) -> Event:

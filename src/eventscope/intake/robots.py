@@ -57,7 +57,7 @@ class RobotsPolicy:
                 sleep: Callable[[float], None] = time.sleep) -> bool:
         """Whether ``url`` may be fetched (its site's robots.txt is read first when not cached)."""
         parts = urlsplit(url)
-        if parts.path in ("/robots.txt",):
+        if parts.path == "/robots.txt":
             return True
         rules = self._rules(f"{parts.scheme.lower()}://{parts.netloc.lower()}", client, timeout, polite, sleep)
         if rules.parsed is None:

@@ -96,13 +96,9 @@ def reference_divisions() -> dict[str, list[ReferenceDivision]]:
     out: dict[str, list[ReferenceDivision]] = defaultdict(list)
     for country in csc.get_countries():
         for s in csc.get_states_of_country(country.iso2):
-            try:
-                lat, lon = float(s.latitude or "nan"), float(s.longitude or "nan")
-            except ValueError:
-                continue
-            if math.isnan(lat) or math.isnan(lon):
-                continue
-            out[country.iso2].append(ReferenceDivision((s.iso3166_2 or "").upper(), s.name, s.native or "", lat, lon))
+            point = _point(s.latitude, s.longitude)
+            if point is not None:
+                out[country.iso2].append(ReferenceDivision((s.iso3166_2 or "").upper(), s.name, s.native or "", *point))
     return out
 
 
@@ -178,12 +174,18 @@ def reference_cities() -> Iterator[ReferenceCity]:
         return
     for country in csc.get_countries():
         for c in csc.get_cities_of_country(country.iso2):
-            try:
-                lat, lon = float(c.latitude or "nan"), float(c.longitude or "nan")
-            except ValueError:
-                continue
-            if not (math.isnan(lat) or math.isnan(lon)):
-                yield ReferenceCity(country.iso2, c.name, lat, lon)
+            point = _point(c.latitude, c.longitude)
+            if point is not None:
+                yield ReferenceCity(country.iso2, c.name, *point)
+
+
+def _point(lat: str | float | None, lon: str | float | None) -> tuple[float, float] | None:
+    """countrystatecity's latitude/longitude strings as floats; None when either is missing or not a number."""
+    try:
+        y, x = float(lat or "nan"), float(lon or "nan")
+    except ValueError:
+        return None
+    return None if math.isnan(y) or math.isnan(x) else (y, x)
 
 
 def _inside(lat: float, lon: float, extent: tuple[float, float, float, float]) -> bool:
