@@ -17,6 +17,8 @@ With the statistical classifier (``classifier.py``, trained on ``training/events
 confirmed, changed (type, ACLED sub-type) or dropped as a false trigger, and words the rules do not read but whose
 lemma named events in the training data (candidates) may become events; the raw score is then
 ``(1 - BLEND_WEIGHT) * formula + BLEND_WEIGHT * P(type)``, the classifier's probability of the event's type.
+An event whose trigger sits under another event's trigger in its sentence (the sentence's background: "after
+ECOWAS threatened ...", "urged the council to impose sanctions") then loses ``BACKGROUND_PENALTY`` (0.20).
 Inside :func:`.classifier.rules_only` the coder runs on its rules alone.
 
 The event's ``confidence`` is this raw score mapped by :func:`.calibration.calibrate` (isotonic fit on the gold
@@ -54,6 +56,8 @@ CANDIDATE_STRENGTH = 0.5
 #: the weight of the classifier's type probability in the raw score (chosen by scripts/train_classifier.py's
 #: sentence-level cross-validation)
 BLEND_WEIGHT = 0.5
+#: taken off the raw score of an event under another event's trigger in its sentence (:func:`dominated`)
+BACKGROUND_PENALTY = 0.20
 STATUS_BONUS = {"asserted": 0.08, "claimed": 0.05, "planned": 0.0, "negated": -0.05, "hypothetical": -0.10}
 _DURING = frozenset("during amid amidst in throughout".split())
 _COURSE = frozenset("course middle midst height".split())
@@ -109,6 +113,29 @@ def confidence(strength: float, certainty: float, actors: Sequence[Actor], statu
     if zone_kind == "headline":
         c -= 0.05
     return max(0.05, min(0.99, c))
+
+
+def dominated(builders: Sequence[_Builder]) -> set[int]:
+    """Indices of the builders whose trigger sits under another event's trigger words in the same sentence: the
+    background of a sentence ("after ECOWAS threatened ...", "a meeting hosted by ...", "urged the council to
+    impose sanctions"), which is less often the event the sentence reports."""
+    words: dict[tuple[int, int], dict[int, int]] = {}
+    for n, b in enumerate(builders):
+        own = words.setdefault((b.offset, b.sentence.start), {})
+        for tok in (*b.trigger.tokens, *b.trigger.extra):
+            own.setdefault(tok.i, n)
+    out: set[int] = set()
+    for n, b in enumerate(builders):
+        own = words[(b.offset, b.sentence.start)]
+        for tok in b.trigger.tokens:
+            coordinated = True  # coordinated events ("dissolved the parties and banned ...") are not background
+            while tok.head.i != tok.i:
+                coordinated = coordinated and tok.dep_ == "conj"
+                tok = tok.head
+                if not coordinated and own.get(tok.i, n) != n:
+                    out.add(n)
+                    break
+    return out
 
 
 def blend(raw: float, p_type: float) -> float:
@@ -384,7 +411,8 @@ class _ArticleCoder:
     # -- output ------------------------------------------------------------------------------------------------
     def drafts(self) -> list[EventDraft]:
         out = []
-        for b in self.builders:
+        background = dominated(self.builders)
+        for n, b in enumerate(self.builders):
             acled, cameo = _acled_for(b.type, b.mode, b.cameo, b.actors)
             if b.acled_override is not None:
                 acled = b.acled_override[0]
@@ -393,6 +421,8 @@ class _ArticleCoder:
             conf = confidence(b.trigger.strength, b.trigger.certainty, b.actors, b.status.status, b.zone_kind)
             if b.decision is not None:
                 conf = blend(conf, b.decision.p_type)
+            if n in background:
+                conf = max(0.05, conf - BACKGROUND_PENALTY)
             out.append(
                 EventDraft(
                     trigger=b.trig_span,

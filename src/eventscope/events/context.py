@@ -25,6 +25,7 @@ from .argread import objects as _objects
 from .argread import preps as _preps
 from .argread import subject_words as _subject_words
 from .argread import words as _words
+from .idioms import IDIOM_LEMMAS
 from .lexicon import Sense
 from .phrasal import PHRASAL_LEMMAS
 from .phrasal import arguments_fit as _arguments_fit
@@ -54,6 +55,7 @@ SPECIAL_LEMMAS: frozenset[str] = frozenset(
     {"blow", "set", "drop", "use", "fire", "launch", "pull", "speak", "talk", "shoot", "exchange", "open", "block",
      "beat", "accept", "take", "seize", "gain", "assume"}
     | PHRASAL_LEMMAS
+    | IDIOM_LEMMAS
     | L.LOB_VERBS | L.BASE_VERBS | L.GROUP_CHANGE_VERBS | L.HANDOVER_VERBS | _CACHE_VERBS
 )
 

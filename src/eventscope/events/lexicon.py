@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .lexicon_more import MORE_LEMMA_FIXES, MORE_NOUNS, MORE_VERBS
+
 
 class Sense(NamedTuple):
     type: str
@@ -317,6 +319,11 @@ NOUN_TRIGGERS: dict[str, Sense] = {
     "conference": Sense("CONSULT", "multilateral", "044", 0.5),  # not a news conference (context.py)
 }
 
+# the wider news vocabulary (lexicon_more.py): added without replacing a core entry
+for _table, _more in ((VERB_TRIGGERS, MORE_VERBS), (NOUN_TRIGGERS, MORE_NOUNS)):
+    for _lemma, _sense in _more.items():
+        _table.setdefault(_lemma, Sense(*_sense))
+
 # verbs that name an event only with the right argument ("sent troops", "units arrived", "fired rockets",
 # "called on", "protesters gathered", "threw stones", "a bomb went off"); the rules are in triggers.py
 CONTEXT_VERBS: frozenset[str] = frozenset(
@@ -328,13 +335,14 @@ LIGHT_VERBS: frozenset[str] = frozenset(
     "conduct carry launch hold stage mount begin start resume continue wage undertake perform organize organise "
     "make reach sign conclude impose send deploy dispatch expand increase boost bolster step engage join lead "
     "intensify escalate carry execute open declare announce attend order express voice reiterate offer complete finish extend renew subject "
-    "commit issue convene broker reaffirm give call".split()
+    "commit issue convene broker reaffirm give call slap chair".split()
 )
 # spaCy lemmatizer slips seen in news text: surface form -> lemma
 LEMMA_FIXES: dict[str, str] = {
     "staged": "stage", "staging": "stage", "stages": "stage", "shelled": "shell",
     "raped": "rape", "rapes": "rape", "raping": "rape", "lobbed": "lob", "tossed": "toss",
     "retook": "retake", "retaken": "retake", "retakes": "retake", "overran": "overrun", "overruns": "overrun",
+    **MORE_LEMMA_FIXES,
 }
 # nouns whose complement event is intended, not done ("a threat to boycott", "plans to deploy")
 PLAN_NOUNS: frozenset[str] = frozenset(
@@ -397,6 +405,11 @@ LABOR_STRIKE_WORDS: frozenset[str] = frozenset(
     "general hunger labor labour worker teacher nationwide union warning indefinite national wildcat token".split()
 )
 JOINT_WORDS: frozenset[str] = frozenset("joint combined bilateral trilateral coordinated coordinate".split())
+# operations that two or more countries' forces run together are COOPERATE when a JOINT_WORDS word says so
+JOINT_OPERATION_NOUNS: frozenset[str] = frozenset(
+    "operation sweep campaign offensive raid sail mission force task-force manoeuvre maneuver crackdown "
+    "interdiction".split()
+)
 #: crowd-control means: fired at a crowd they make a protest with intervention (ACLED), not an armed attack
 CROWD_CONTROL_WORDS: frozenset[str] = frozenset(
     "gas teargas tear-gas cannon cannons bullet bullets pellet pellets grenade grenades baton batons".split()

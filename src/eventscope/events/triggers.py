@@ -17,6 +17,7 @@ from . import context_data as D
 from . import lexicon as L
 from . import phrasal as P
 from .argread import crowd_control
+from .idioms import idiom_sense
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 #: every lemma that can start a trigger (sentence pre-filter)
 TRIGGER_LEMMAS: frozenset[str] = frozenset(
-    {*L.VERB_TRIGGERS, *L.NOUN_TRIGGERS, *L.CONTEXT_VERBS, *C.SPECIAL_LEMMAS, "sit"}  # "sit": the tokenizer splits "sit-in"
+    {*L.VERB_TRIGGERS, *L.NOUN_TRIGGERS, *L.CONTEXT_VERBS, *C.SPECIAL_LEMMAS, *L.JOINT_OPERATION_NOUNS, "sit"}  # "sit": the tokenizer splits "sit-in"
 )
 _DEFINITE = frozenset("the this that these those".split())
 _GATHER_VERBS = frozenset("gather assemble march rally converge take".split())
@@ -63,6 +64,7 @@ class Trigger:
     nominal: bool = False
     definite: bool = False
     planned_by_preposition: bool = False
+    idiom: bool = False  # read from an idiom (idioms.py): the bare word's context rules do not apply
     extra: list[Token] = field(default_factory=list)  # other words of the same event ("killed" ... "when X clashed")
 
     @property
@@ -200,7 +202,7 @@ def _refine(tr: Trigger) -> Trigger | None:
         tr.mode, tr.cameo = "ceasefire", "0871"
     elif lemma == "talk" and head.tag_ != "NNS":
         return None
-    elif lemma in ("deal", "aid", "cooperation") and tr.light is None and not _aid_named(head):
+    elif lemma in ("deal", "pact", "aid", "cooperation") and tr.light is None and not _aid_named(head):
         return None
     elif lemma in ("release", "free"):
         objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -264,6 +266,9 @@ def _refine(tr: Trigger) -> Trigger | None:
 def _special_verb(tok: Token) -> Trigger | None:
     """Verbs whose meaning depends on an argument: send troops, units arrived, fire rockets, call on."""
     lemma = lemma_of(tok)
+    sense = idiom_sense(tok, lemma)
+    if sense is not None:
+        return Trigger(tok, None, sense.type, sense.mode, sense.cameo, sense.strength, idiom=True)
     sense = C.special_sense(tok)
     if sense is not None:
         return Trigger(tok, None, sense.type, sense.mode, sense.cameo, sense.strength)
@@ -435,6 +440,19 @@ def _ahead_of(noun: Token) -> bool:
     )
 
 
+def _headline_verb(tok: Token, sentence: SpacySpan, lemma: str) -> bool:
+    """The verb of a headline the tagger read as a noun ("Turkey halts all trade with Israel", "Erdogan rails
+    against ..."): the root of a sentence without closing punctuation, after a name, with a verb trigger's lemma."""
+    if tok.dep_ != "ROOT" or tok.tag_ not in ("NNS", "NN") or tok.i == sentence.start:
+        return False
+    if sentence[-1].text in (".", "!", "?", ":") or len(sentence) > 20:
+        return False
+    if not (lemma in L.VERB_TRIGGERS or lemma in C.SPECIAL_LEMMAS):
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.pos_ == "PROPN" or before.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+
+
 def find_triggers(sentence: SpacySpan) -> tuple[list[Trigger], list[Token]]:
     """Triggers of a sentence (one per event) and definite event nouns that refer back to earlier events."""
     triggers: list[Trigger] = []
@@ -450,7 +468,14 @@ def find_triggers(sentence: SpacySpan) -> tuple[list[Trigger], list[Token]]:
                 claimed_verbs.add(split.tokens[-1].i)
                 triggers.append(split)
             continue
-        if tok.pos_ in ("NOUN", "PROPN") and lemma in L.NOUN_TRIGGERS:
+        if tok.pos_ == "NOUN" and lemma in L.JOINT_OPERATION_NOUNS and _mods(tok) & L.JOINT_WORDS:
+            gov = _governor(tok, "COOPERATE")  # "a joint sweep of the forests", "a coordinated operation"
+            if gov is not None:
+                claimed_verbs.add(gov.i)
+            triggers.append(Trigger(tok, gov, "COOPERATE", "military", "062", 0.75, nominal=True))
+            continue
+        as_verb = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and _headline_verb(tok, sentence, lemma))
+        if not as_verb and tok.pos_ in ("NOUN", "PROPN") and lemma in L.NOUN_TRIGGERS:
             sense = L.NOUN_TRIGGERS[lemma]
             if _rejected_noun(tok):
                 continue
@@ -481,12 +506,13 @@ def find_triggers(sentence: SpacySpan) -> tuple[list[Trigger], list[Token]]:
             refined = _refine(tr)
             if refined is not None:
                 triggers.append(refined)
-        elif tok.pos_ == "VERB":
-            if _skip_verb(tok) and (lemma != "announce" or tok.dep_ in ("amod", "compound")):
+        elif as_verb:
+            if _skip_verb(tok) and (lemma != "announce" or tok.dep_ in ("amod", "compound")) and (
+                    tok.dep_ in ("amod", "compound") or idiom_sense(tok, lemma) is None):
                 continue  # "announced a new commander" is the change it announces
             special = _special_verb(tok)
             if special is not None:
-                special = _refine(special)
+                special = special if special.idiom else _refine(special)
             if special is not None:
                 triggers.append(special)
                 continue
@@ -519,8 +545,8 @@ def find_triggers(sentence: SpacySpan) -> tuple[list[Trigger], list[Token]]:
             host.extra.append(t.head)
             out.remove(t)
             continue
-        for c in t.head.children:
-            host = next((h for h in out if h is not t and c in h.tokens and (
+        for c in (*t.head.children, *(g for cj in t.head.conjuncts for g in cj.children)):  # "killed and 11
+            host = next((h for h in out if h is not t and c in h.tokens and (  # injured when a bomb went off"
                 h.type == "ASSAULT" or h.mode in ("riot", "mob", "excessive-force"))), None)
             if c.dep_ == "advcl" and host is not None:
                 host.extra.append(t.head)
