@@ -13,11 +13,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 REFLEXIVE = frozenset("himself herself themselves itself".split())
-RECALLABLE = frozenset("ambassador envoy diplomat".split())
+RECALLABLE = frozenset("ambassador envoy diplomat commissioner".split())
 MONEY = frozenset("dollar dollars euro euros yen pound pounds million billion aid cash tranche grant".split())
 HUMANITARIAN = frozenset(
     "humanitarian food medicine medical relief shelter vaccine vaccines water kit kits tent tents blanket blankets "
-    "seed seeds rescue".split()
+    "seed seeds rescue doctor doctors nurse nurses medic medics".split()
 )
 
 

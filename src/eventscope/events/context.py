@@ -193,7 +193,7 @@ def refine(tr: Any) -> Any | None:
         return tr if _words(objs) & wanted else None
     if tr.type == "CONCEDE" and lemma == "ease":
         return tr if _words(_objects(head)) & _EASABLE else None
-    if lemma == "warn" and not (
+    if lemma in ("warn", "caution") and not (
         any(c.dep_ == "dobj" for c in head.children)
         or _words(c for c in head.subtree if c.i != head.i) & L.FORCE_WARNING_WORDS
     ):

@@ -26,7 +26,8 @@ _RESTRICTIONS = frozenset(
 )
 _DROPPABLE = frozenset(
     "charge charges case cases duty duties tariff tariffs demand demands ban objection objections lawsuit suit "
-    "prosecution claim claims condition conditions precondition preconditions sanction sanctions veto".split()
+    "prosecution claim claims condition conditions precondition preconditions sanction sanctions veto increase "
+    "hike tax taxes toll tolls levy decree bill directive".split()
 )
 _ACCEPTED_DEMANDS = frozenset("demand demands condition conditions terms request requests resignation".split())
 _MEETINGS = frozenset(
@@ -82,10 +83,14 @@ IDIOMS: tuple[Idiom, ...] = (
     Idiom(_v("put"), Sense("AGREE", None, "057", 0.75), obj=frozenset({"signature", "signatures", "name"}),
           prep="to"),
     Idiom(_v("accept"), Sense("AGREE", None, "057", 0.65), obj=_AGREEMENTS - {"deal", "bargain"}),
+    Idiom(_v("commit consent"), Sense("AGREE", None, "057", 0.65), prep="to", pobj=_AGREEMENTS),
     # ACCUSE
     Idiom(_v("lash hit"), Sense("ACCUSE", None, "111", 0.75), prt=frozenset({"out"})),
     Idiom(_v("point"), Sense("ACCUSE", None, "112", 0.75), obj=frozenset({"finger"})),
     Idiom(_v("take"), Sense("ACCUSE", None, "111", 0.6), obj=frozenset({"aim"}), prep="at"),
+    Idiom(_v("tear lay"), Sense("ACCUSE", None, "111", 0.7), prep="into"),
+    Idiom(_v("hold"), Sense("ACCUSE", None, "112", 0.7), inside=frozenset({"responsible", "accountable"})),
+    Idiom(_v("lodge register file"), Sense("ACCUSE", None, "111", 0.75), obj=_v("protest complaint")),
     Idiom(_v("level"), Sense("ACCUSE", None, "112", 0.75), obj=_v("accusation accusations charge charges allegation "
                                                                   "allegations criticism")),
     Idiom(_v("issue seek"), Sense("ACCUSE", None, "112", 0.65), obj=_v("warrant warrants")),
@@ -101,6 +106,8 @@ IDIOMS: tuple[Idiom, ...] = (
     Idiom(_v("come rush spring leap"), Sense("SUPPORT", None, "051", 0.7), prep="to",
           pobj=_v("defence defense aid")),
     Idiom(_v("heap shower lavish"), Sense("SUPPORT", None, "051", 0.75), obj=_v("praise")),
+    Idiom(_v("stand"), Sense("SUPPORT", None, "051", 0.6), prep="behind"),
+    Idiom(_v("speak"), Sense("SUPPORT", None, "051", 0.65), prep="in", pobj=_v("favour favor support defence defense")),
     Idiom(_v("assure"), Sense("SUPPORT", None, "051", 0.65), prep="of", pobj=_SUPPORT),
     Idiom(_v("receive win secure"), Sense("SUPPORT", None, "051", 0.6), obj=_SUPPORT | _v("endorsement")),
     # REJECT
@@ -128,7 +135,8 @@ IDIOMS: tuple[Idiom, ...] = (
           obj=_RESTRICTIONS),
     Idiom(_v("roll"), Sense("CONCEDE", "ease", "081", 0.7), prt=frozenset({"back"}), obj=_RESTRICTIONS),
     Idiom(_v("drop withdraw"), Sense("CONCEDE", None, "080", 0.7), obj=_DROPPABLE),
-    Idiom(_v("accept meet grant"), Sense("CONCEDE", None, "080", 0.65), obj=_ACCEPTED_DEMANDS),
+    Idiom(_v("accept grant"), Sense("CONCEDE", None, "080", 0.65), obj=_ACCEPTED_DEMANDS),
+    Idiom(_v("meet"), Sense("CONCEDE", None, "080", 0.6), obj=frozenset({"demands"})),  # not "meet demand" (market)
     Idiom(_v("give"), Sense("CONCEDE", None, "080", 0.6), prt=frozenset({"back"})),
     Idiom(_v("back"), Sense("CONCEDE", None, "080", 0.7), prt=frozenset({"down"})),
     Idiom(_v("step"), Sense("CONCEDE", None, "080", 0.6), prt=frozenset({"down", "aside"})),
@@ -140,6 +148,10 @@ IDIOMS: tuple[Idiom, ...] = (
     Idiom(_v("haul drag"), Sense("COERCE", "arrest", "173", 0.6), prt=frozenset({"in"})),
     Idiom(_v("ban bar outlaw forbid"), Sense("COERCE", "ban", "172", 0.75), obj=_GATHERINGS),
     Idiom(_v("commute"), Sense("CONCEDE", "release", "0841", 0.7), obj=_v("sentence sentences")),
+    Idiom(_v("set"), Sense("CONCEDE", "release", "0841", 0.75), prt=_v("free loose")),
+    Idiom(_v("return repatriate"), Sense("CONCEDE", "release", "0841", 0.6),
+          obj=_v("prisoner prisoners detainee detainees child children hostage hostages captive captives body bodies "
+                 "soldier soldiers fisherman fishermen")),
     # CONSULT
     Idiom(_v("shuttle"), Sense("CONSULT", "third-party", "045", 0.75), prep="between"),
     Idiom(_v("arrive land travel fly head go come"), Sense("CONSULT", "visit", "042", 0.7), prep="for",
@@ -147,6 +159,11 @@ IDIOMS: tuple[Idiom, ...] = (
     Idiom(_v("travel fly head jet"), Sense("CONSULT", "visit", "042", 0.55), prep="to", official=True),
     Idiom(_v("sit"), Sense("CONSULT", None, "040", 0.6), prt=frozenset({"down"}), prep="with"),
     Idiom(_v("receive get"), Sense("CONSULT", "visit", "042", 0.7), obj=_v("visit visits")),
+    Idiom(_v("receive take make place"), Sense("CONSULT", "phone", "041", 0.7), obj=_v("call calls phone-call"),
+          inside=_v("phone telephone video")),
+    Idiom(_v("speak talk confer"), Sense("CONSULT", "phone", "041", 0.7), prep="over",
+          pobj=_v("phone telephone")),
+    Idiom(_v("speak talk confer"), Sense("CONSULT", "phone", "041", 0.7), prep="by", pobj=_v("phone telephone")),
     # COOPERATE
     Idiom(_v("share exchange pool"), Sense("COOPERATE", "intelligence", "064", 0.7), obj=_SHARED),
     Idiom(_v("transfer hand deliver extradite"), Sense("COOPERATE", "judicial", "063", 0.7), prep="into",
@@ -154,12 +171,16 @@ IDIOMS: tuple[Idiom, ...] = (
     Idiom(_v("work operate act patrol"), Sense("COOPERATE", None, "060", 0.65), prt=_v("jointly together")),
     # MOBILIZE
     Idiom(_v("form raise create organise organize"), Sense("MOBILIZE", "militia", "154", 0.7), obj=_MILITIAS),
+    Idiom(_v("call"), Sense("MOBILIZE", "troops", "154", 0.7), prt=frozenset({"in"}),
+          obj=_TROOPS | _v("army military police rangers")),
+    Idiom(_v("step ramp beef"), Sense("MOBILIZE", "troops", "154", 0.65), prt=frozenset({"up"}),
+          obj=_v("presence deployment deployments patrol patrols security")),
     # RETREAT
     Idiom(_v("scale draw wind"), Sense("RETREAT", "withdraw", "0874", 0.7), prt=_v("back down"), obj=_TROOPS),
     Idiom(_v("move pull relocate"), Sense("RETREAT", "withdraw", "0874", 0.65), prt=_v("away back"), obj=_TROOPS),
-    Idiom(_v("withdraw pull"), Sense("RETREAT", "withdraw", "0874", 0.75), obj=_TROOPS),
+    Idiom(_v("withdraw pull recall"), Sense("RETREAT", "withdraw", "0874", 0.75), obj=_TROOPS),
     # SANCTION
-    Idiom(_v("slap impose levy"), Sense("SANCTION", None, "163", 0.75), obj=_PENALTIES),
+    Idiom(_v("slap slam impose levy"), Sense("SANCTION", None, "163", 0.75), obj=_PENALTIES),
     Idiom(_v("double triple raise hike"), Sense("SANCTION", None, "163", 0.6), obj=_PENALTIES, prep="on"),
     Idiom(_v("declare"), Sense("SANCTION", None, "161", 0.8), inside=frozenset({"grata"})),
     Idiom(_v("place put add"), Sense("SANCTION", None, "163", 0.7), prep="on",
@@ -200,7 +221,7 @@ def _official(verb: Token) -> bool:
 def _fits(idiom: Idiom, verb: Token, objs: set[str]) -> bool:
     kids = list(verb.children)
     if idiom.prt is not None and not any(
-        c.dep_ in ("prt", "advmod", "prep") and c.lower_ in idiom.prt for c in kids
+        c.dep_ in ("prt", "advmod", "prep", "acomp", "oprd") and c.lower_ in idiom.prt for c in kids
     ):
         return False
     if idiom.obj is not None and not objs & idiom.obj:

@@ -388,7 +388,8 @@ NEGATION_VERBS: frozenset[str] = frozenset("deny fail refrain refute dismiss ref
 TROOP_NOUNS: frozenset[str] = frozenset(
     "troop soldier serviceman servicemen personnel force unit reinforcement police policeman officer marine "
     "paratrooper reservist commando battalion brigade division regiment contingent convoy militia gendarme "
-    "guard sailor airman special military fighter instructor adviser advisor mercenary peacekeeper".split()
+    "guard sailor airman special military fighter instructor adviser advisor mercenary peacekeeper policemen "
+    "operative operatives paramilitary paramilitaries ranger rangers".split()
 )
 WEAPON_NOUNS: frozenset[str] = frozenset(
     "tank vehicle missile rocket weapon artillery howitzer warship ship submarine jet aircraft helicopter drone "
@@ -404,7 +405,7 @@ EXPLOSIVE_WORDS: frozenset[str] = frozenset("bomb ied landmine mine explosive ca
 LABOR_STRIKE_WORDS: frozenset[str] = frozenset(
     "general hunger labor labour worker teacher nationwide union warning indefinite national wildcat token".split()
 )
-JOINT_WORDS: frozenset[str] = frozenset("joint combined bilateral trilateral coordinated coordinate".split())
+JOINT_WORDS: frozenset[str] = frozenset("joint combined combine bilateral trilateral coordinated coordinate".split())
 # operations that two or more countries' forces run together are COOPERATE when a JOINT_WORDS word says so
 JOINT_OPERATION_NOUNS: frozenset[str] = frozenset(
     "operation sweep campaign offensive raid sail mission force task-force manoeuvre maneuver crackdown "
@@ -467,7 +468,8 @@ SPELL_NOUNS: frozenset[str] = frozenset(
 #: what a warning must be about to be a threat ("warned it would respond to any attack")
 FORCE_WARNING_WORDS: frozenset[str] = frozenset(
     "attack action respond retaliate retaliation force strike consequence war military response sanction "
-    "punish destroy expel revoke burn".split()
+    "punish destroy expel revoke burn tariff tariffs confiscate confiscated seize seized arrest arrested "
+    "countermeasure countermeasures sever".split()
 )
 #: nouns whose "on/over/about" complement is a topic, not an event ("talks on a new agreement")
 TOPIC_HOLDERS: frozenset[str] = frozenset("talk negotiation meeting discussion debate consultation".split())
@@ -480,7 +482,7 @@ PROPERTY_NOUNS: frozenset[str] = frozenset(
 )
 AID_OBJECTS: frozenset[str] = frozenset(
     "aid assistance food medicine weapon weapons arm arms system systems ammunition loan grant fund funds wheat "
-    "grain fuel supplies goods rice water kit kits tent tents equipment".split()
+    "grain fuel supplies goods rice water kit kits tent tents equipment relief medicines blanket blankets".split()
 )
 
 # sector of a generic actor noun when the knowledge base has nothing better (head lemma -> sector, ACLED inter)

@@ -179,9 +179,12 @@ MORE_VERBS: dict[str, MoreSense] = {
     "champion": ("SUPPORT", None, "051", 0.55),
     "acclaim": ("SUPPORT", None, "051", 0.6),
     "extol": ("SUPPORT", None, "051", 0.65),
+    "vouch": ("SUPPORT", None, "051", 0.6),
+    "felicitate": ("SUPPORT", None, "051", 0.6),
     # THREATEN
     "menace": ("THREATEN", None, "130", 0.6),
     "intimidate": ("THREATEN", None, "130", 0.6),
+    "caution": ("THREATEN", None, "130", 0.45),  # only with a warning of force (context.py, as "warn")
 }
 
 MORE_NOUNS: dict[str, MoreSense] = {

@@ -41,7 +41,8 @@ _MEETABLE_NOT = frozenset(
 _RELEASABLE = frozenset(
     "prisoner detainee hostage captive activist journalist man woman people person soldier student leader "
     "dissident national citizen sailor crew member mayor worker missionary pupil agent politician reporter "
-    "foreigner official aid-worker tourist".split()
+    "foreigner official aid-worker tourist suspect inmate convict fisherman fishermen child children protester "
+    "migrant priest".split()
 )
 _CAPTIVES = frozenset(
     "militant fighter rebel insurgent terrorist suspect soldier commander leader mastermind member man woman "
@@ -279,6 +280,8 @@ def _special_verb(tok: Token) -> Trigger | None:
             g.lemma_.lower() for p in obj.children if p.lower_ == "of" for g in p.children
         }
         words |= {m.lemma_.lower() for m in obj.children if m.dep_ in ("amod", "compound")}
+        words |= {m.lemma_.lower() for p in obj.children if p.lower_ == "of" for g in p.children
+                  for m in g.children if m.dep_ in ("amod", "compound")}  # "40 tonnes of relief material"
         if words & D.RELIEF_WORDS:
             return Trigger(tok, None, "AID", "humanitarian", "073", 0.75)  # "sent a medical brigade"
         if words & L.TROOP_NOUNS:
