@@ -130,3 +130,20 @@ def test_background_event_ranks_below_the_main_one(code, text: str, main: str, b
     conf = {d.type: d.confidence for d in drafts}
     assert main in conf
     assert conf.get(background, 0.0) < conf[main]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The rebels said they would not sign the declaration in its current form.", "claimed"),
+        ("The junta will not recognise the new government in the capital.", "asserted"),
+    ],
+)
+def test_negated_agreeing_act_with_a_modal_is_a_refusal(code, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    drafts = code(text, rules=True)
+    assert [(d.type, d.status) for d in drafts] == [("REJECT", status)]
+
+
+def test_plain_negation_stays_negated(code) -> None:  # type: ignore[no-untyped-def]
+    drafts = code("The government did not sign the accord on Monday.", rules=True)
+    assert drafts and all(d.type != "REJECT" and d.status == "negated" for d in drafts)

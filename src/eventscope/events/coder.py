@@ -40,7 +40,7 @@ from .features import trigger_features
 from .ontology import codes
 from .quantities import find_quantities
 from .roles import ActorResolver, KBLike, role_heads
-from .status import StatusResult, quotations, status_of
+from .status import StatusResult, quotations, refusal, status_of
 from .triggers import TRIGGER_LEMMAS, Trigger, find_triggers
 
 if TYPE_CHECKING:
@@ -354,6 +354,7 @@ class _ArticleCoder:
         self, tr: Trigger, sent: SpacySpan, offset: int, zone_kind: str, quotes: list[tuple[int, int, Token]]
     ) -> _Builder:
         st = status_of(tr, quotes)
+        st = refusal(tr, st) or st
         attribution, speakers = self.attribution(st, offset)
         actors: list[Actor] = []
         for role, tok in role_heads(tr):

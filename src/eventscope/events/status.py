@@ -91,6 +91,27 @@ def _chain(tok: Token, limit: int = 6) -> list[Token]:
     return out
 
 
+#: agreeing verbs whose negation with a modal is a refusal ("will not accept any proposal", "cannot recognise")
+REFUSABLE_ACTS = frozenset("accept sign recognise recognize agree allow comply attend join endorse approve accede".split())
+_REFUSING_MODALS = frozenset("will would wo shall ca can could".split())
+
+
+def refusal(tr: Trigger, st: StatusResult) -> StatusResult | None:
+    """A negated agreeing act with a modal is a refusal: ``tr`` becomes REJECT and the status is read without the
+    negation ("Ukraine will not accept any proposal that cedes territory"); None when it is not one."""
+    verb = tr.light if tr.light is not None else tr.head
+    if st.status != "negated" or verb.lemma_.lower() not in REFUSABLE_ACTS:
+        return None
+    kids = list(verb.children)
+    if not any(c.dep_ == "neg" for c in kids) or not any(
+        c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in kids
+    ):
+        return None
+    tr.type, tr.mode, tr.cameo = "REJECT", None, "120"
+    claimed = st.say is not None or st.according is not None
+    return StatusResult("claimed" if claimed else "asserted", st.say, st.speaker, st.according)
+
+
 def _according(tok: Token) -> Token | None:
     for anc in (tok, *tok.ancestors):
         for c in anc.children:
