@@ -34,7 +34,7 @@ def main_type(drafts: list[EventDraft]) -> str | None:
 def test_idioms_are_valid_and_prefiltered() -> None:
     for idiom in IDIOMS:
         assert idiom.sense.mode is None or idiom.sense.mode in PLOVER_MODES[idiom.sense.type]
-        assert idiom.prt or idiom.obj or idiom.prep or idiom.xcomp or idiom.gerund or idiom.inside, idiom
+        assert idiom.prt or idiom.obj or idiom.prep or idiom.xcomp or idiom.gerund or idiom.inside or idiom.subj, idiom
     assert IDIOM_LEMMAS <= TRIGGER_LEMMAS  # the sentence pre-filter lets them through
 
 

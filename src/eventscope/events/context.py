@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import context_data as D
 from . import lexicon as L
+from .argread import HUMANITARIAN as _HUMANITARIAN
 from .argread import MONEY as _MONEY
 from .argread import RECALLABLE as _RECALLABLE
 from .argread import REFLEXIVE as _REFLEXIVE
@@ -50,6 +51,8 @@ _NOT_CROWD_MODES = frozenset(
     "aerial heavy-weapons disrupt intercept arrest detain abduct sexual ban curfew deport territory regain".split()
 )
 _MISSILE_TARGETS = frozenset("drone drones missile missiles rocket rockets aircraft plane jet helicopter uav".split())
+#: verbs whose object is what the money pays for, not the aid itself
+_FUNDING_VERBS = frozenset({"bankroll"})
 #: lemmas that special_sense() reads (added to the sentence pre-filter)
 SPECIAL_LEMMAS: frozenset[str] = frozenset(
     {"blow", "set", "drop", "use", "fire", "launch", "pull", "speak", "talk", "shoot", "exchange", "open", "block",
@@ -179,9 +182,12 @@ def refine(tr: Any) -> Any | None:
         if tr.nominal:
             tr.mode = _aid_mode(_words([head, head.head])) or tr.mode
             return tr
+        if lemma in _FUNDING_VERBS:  # what is funded is not the aid ("funded the salaries of civil servants")
+            tr.mode = "economic"
+            return tr
         ow = _words(c for o in _objects(head) for c in o.subtree)
         mode = _aid_mode(ow)
-        if mode is None or not ow & (L.AID_OBJECTS | _MONEY | L.WEAPON_NOUNS):
+        if mode is None or not ow & (L.AID_OBJECTS | _MONEY | L.WEAPON_NOUNS | _HUMANITARIAN):
             return None
         tr.mode = mode
         return tr

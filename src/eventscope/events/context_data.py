@@ -7,7 +7,7 @@ HUMAN_NOUNS: frozenset[str] = frozenset(
     "man men woman women child children boy girl people person civilian villager resident refugee migrant shepherd "
     "farmer herder cleric priest pastor imam worker miner student pupil teacher journalist reporter activist "
     "protester demonstrator detainee prisoner suspect thief pickpocket soldier officer policeman fighter member "
-    "worshipper trader driver passenger patient doctor nurse".split()
+    "worshipper trader driver passenger patient doctor nurse correspondent representative representatives".split()
 )
 #: what is dismissed or denied: a claim, a charge, a proposal ("dismissed the report as biased")
 CLAIM_NOUNS: frozenset[str] = frozenset(
@@ -77,7 +77,7 @@ SOUGHT: frozenset[str] = frozenset(
 #: what a vow must be about to be a threat
 THREAT_WORDS: frozenset[str] = frozenset(
     "weapon weapons nuclear force retaliate retaliation revenge avenge crush destroy punish strike attack war "
-    "annihilate wipe".split()
+    "annihilate wipe target hit".split()
 )
 #: people handed over as captives set free, and as wanted criminals
 HOSTAGE_WORDS: frozenset[str] = frozenset("hostage hostages captive captives kidnapped abducted".split())

@@ -335,7 +335,7 @@ LIGHT_VERBS: frozenset[str] = frozenset(
     "conduct carry launch hold stage mount begin start resume continue wage undertake perform organize organise "
     "make reach sign conclude impose send deploy dispatch expand increase boost bolster step engage join lead "
     "intensify escalate carry execute open declare announce attend order express voice reiterate offer complete finish extend renew subject "
-    "commit issue convene broker reaffirm give call slap chair".split()
+    "commit issue convene broker reaffirm give call slap chair submit".split()
 )
 # spaCy lemmatizer slips seen in news text: surface form -> lemma
 LEMMA_FIXES: dict[str, str] = {
@@ -358,7 +358,7 @@ OCCURRENCE_VERBS: frozenset[str] = frozenset(
     "destroy damage wound injure rock shake flare spread last end rip tear explode strike".split()
 )
 # verbs of perception / report whose object event is real unless negated ("detected shelling", "reported clashes")
-PERCEPTION_VERBS: frozenset[str] = frozenset("detect observe record report see register witness note".split())
+PERCEPTION_VERBS: frozenset[str] = frozenset("detect observe record report see register witness note document".split())
 # verbs of opinion: an event noun they govern is a characterisation, not an event ("views X as an attack")
 OPINION_VERBS: frozenset[str] = frozenset(
     "view consider call describe regard see label term brand deem characterize characterise dub treat "
@@ -409,7 +409,7 @@ JOINT_WORDS: frozenset[str] = frozenset("joint combined combine bilateral trilat
 # operations that two or more countries' forces run together are COOPERATE when a JOINT_WORDS word says so
 JOINT_OPERATION_NOUNS: frozenset[str] = frozenset(
     "operation sweep campaign offensive raid sail mission force task-force manoeuvre maneuver crackdown "
-    "interdiction".split()
+    "interdiction unit".split()
 )
 #: crowd-control means: fired at a crowd they make a protest with intervention (ACLED), not an armed attack
 CROWD_CONTROL_WORDS: frozenset[str] = frozenset(

@@ -257,6 +257,9 @@ def _refine(tr: Trigger) -> Trigger | None:
             tr.type, tr.mode, tr.cameo = "ASSAULT", "abduct", "181"  # "gunmen seized 15 worshippers"
         elif lemma != "take" and objs and objs[0].pos_ == "PROPN" and not objs[0].ent_type_:
             tr.type, tr.mode, tr.cameo = "ASSAULT", "territory", "192"  # a place the tagger does not know
+    if tr.type in ("ASSAULT", "COERCE", "MOBILIZE") and not tr.nominal and any(
+            c.lower_ in ("jointly", "together") and c.dep_ == "advmod" for c in head.children):
+        tr.type, tr.mode, tr.cameo = "COOPERATE", "military", "062"  # "jointly arrested", "fighting ... together"
     if tr.type == "MOBILIZE" and tr.mode == "troops":
         words = {t.lemma_.lower() for t in (head, *(tr.light.subtree if tr.light is not None else head.subtree))}
         if "police" in words or "gendarmerie" in words:
@@ -280,6 +283,7 @@ def _special_verb(tok: Token) -> Trigger | None:
             g.lemma_.lower() for p in obj.children if p.lower_ == "of" for g in p.children
         }
         words |= {m.lemma_.lower() for m in obj.children if m.dep_ in ("amod", "compound")}
+        words |= {c.lemma_.lower() for c in obj.conjuncts}  # "moved heavy armour and several thousand troops"
         words |= {m.lemma_.lower() for p in obj.children if p.lower_ == "of" for g in p.children
                   for m in g.children if m.dep_ in ("amod", "compound")}  # "40 tonnes of relief material"
         if words & D.RELIEF_WORDS:
@@ -473,6 +477,8 @@ def find_triggers(sentence: SpacySpan) -> tuple[list[Trigger], list[Token]]:
             continue
         if tok.pos_ == "NOUN" and lemma in L.JOINT_OPERATION_NOUNS and _mods(tok) & L.JOINT_WORDS:
             gov = _governor(tok, "COOPERATE")  # "a joint sweep of the forests", "a coordinated operation"
+            if gov is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+                gov = tok.head  # "formed a joint unit", "launched a combined offensive"
             if gov is not None:
                 claimed_verbs.add(gov.i)
             triggers.append(Trigger(tok, gov, "COOPERATE", "military", "062", 0.75, nominal=True))
