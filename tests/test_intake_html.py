@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import eventscope.intake.cascade as cascade_mod
 import eventscope.intake.html as html_mod
 from eventscope.errors import Codes, InputError
 from eventscope.intake.html import extract_html, page_metadata, strip_site_name
@@ -222,10 +223,14 @@ def test_time_elements_inside_comments_do_not_count() -> None:
 _BYLINE = "<p class='autor'>1. Februar 2022, von Anna Weber</p>"
 _LATER = "<p>Die nächste Versammlung ist für den 15. März 2022 angekündigt, teilte die Stadt mit.</p>"
 #: teasers of other articles, dated, before the article (htmldate alone takes their date)
-_TEASERS = "<aside><ul>" + "".join(
-    f"<li><span class='date'>{d}.01.2022</span> <a href='/meldung-{d}'>Weitere Meldung vom {d}. Januar</a></li>"
-    for d in (21, 20, 19)
-) + "</ul></aside>"
+_TEASERS = (
+    "<aside><ul>"
+    + "".join(
+        f"<li><span class='date'>{d}.01.2022</span> <a href='/meldung-{d}'>Weitere Meldung vom {d}. Januar</a></li>"
+        for d in (21, 20, 19)
+    )
+    + "</ul></aside>"
+)
 
 
 @pytest.mark.parametrize(
@@ -236,8 +241,7 @@ _TEASERS = "<aside><ul>" + "".join(
         # numeric datelines read day-first
         ("", "<div class='meta'>Politik | 17/02/2022</div>", dt.date(2022, 2, 17)),
         # a published stamp is machine-readable: the dateline rule stays out of the way
-        ("<meta property='article:published_time' content='2022-01-28T10:00:00+01:00'>", _BYLINE,
-         dt.date(2022, 1, 28)),
+        ("<meta property='article:published_time' content='2022-01-28T10:00:00+01:00'>", _BYLINE, dt.date(2022, 1, 28)),
     ],
 )
 def test_dateline_under_the_headline(head: str, under_headline: str, expected: dt.date) -> None:
@@ -249,8 +253,10 @@ def test_dateline_under_the_headline(head: str, under_headline: str, expected: d
     ("markup", "expected"),
     [
         ("<h1>Titel</h1><p>Berlin, 3. Mai 2021 – Die Stadt hat entschieden.</p>", dt.date(2021, 5, 3)),
-        ("<div><h1>Titel</h1></div><div><span>Von Max Muster</span> <span>04.05.2021</span></div>",
-         dt.date(2021, 5, 4)),
+        (
+            "<div><h1>Titel</h1></div><div><span>Von Max Muster</span> <span>04.05.2021</span></div>",
+            dt.date(2021, 5, 4),
+        ),
         # too far below the headline to be its dateline
         ("<h1>Titel</h1><p>" + "Ein langer Satz ohne Datum. " * 6 + "Am 3. Mai 2021 ging es los.</p>", None),
         ("<h1>Titel</h1><script>var d = '03.05.2021';</script><p>Kein Datum hier.</p>", None),
@@ -282,7 +288,11 @@ def _long_paras(n: int) -> str:
 
 
 #: page furniture the fast cascade drops: a long site menu
-_MENU = "<nav><ul>" + "".join(f"<li><a href='/ressort/{i}'>Ressort Nummer {i} mit Unterseiten</a></li>" for i in range(60)) + "</ul></nav>"
+_MENU = (
+    "<nav><ul>"
+    + "".join(f"<li><a href='/ressort/{i}'>Ressort Nummer {i} mit Unterseiten</a></li>" for i in range(60))
+    + "</ul></nav>"
+)
 
 
 @pytest.mark.parametrize(
@@ -299,13 +309,13 @@ def test_fallback_extractors_only_for_short_results(
     monkeypatch: pytest.MonkeyPatch, paras: int, furniture: str, fallback_expected: bool
 ) -> None:
     calls: list[bool] = []
-    real = html_mod._cascade
+    real = cascade_mod.run
 
-    def spy(st, tree, url, fast, page_len):  # type: ignore[no-untyped-def]
+    def spy(st, tree, url, fast, memo):  # type: ignore[no-untyped-def]
         calls.append(fast)
-        return real(st, tree, url, fast, page_len)
+        return real(st, tree, url, fast, memo)
 
-    monkeypatch.setattr(html_mod, "_cascade", spy)
+    monkeypatch.setattr(cascade_mod, "run", spy)
     body = _long_paras(paras)
     text = extract_html(
         f"<html><head><title>Valley flooding</title></head><body>{furniture}<article>{body}</article></body></html>"
@@ -326,7 +336,10 @@ def test_fallback_extractors_only_for_short_results(
 def test_visible_chars(markup: str, expected: int) -> None:
     from trafilatura.utils import load_html
 
-    assert html_mod.visible_chars(load_html(f"<html><head><title>T</title></head><body>{markup}</body></html>")) == expected
+    assert (
+        html_mod.visible_chars(load_html(f"<html><head><title>T</title></head><body>{markup}</body></html>"))
+        == expected
+    )
 
 
 def test_html_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -360,6 +373,10 @@ def test_html_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
         "<p>Nur ein Fragment</p>",
         "kein HTML, nur ein Satz",
         "<html><body><form><input name='q'><label>Suche</label></form><p>Text</p></body></html>",
+        # a decoded page whose markup still declares its old encoding: parsed as the text it is
+        "<html><head><meta charset='iso-8859-1'><title>Grüße</title></head><body><p>Straße – „Zitat“</p></body></html>",
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'></head>"
+        "<body><p>Übergänge</p></body></html>",
     ],
 )
 def test_parse_html_matches_trafilatura(html: str) -> None:
@@ -386,7 +403,9 @@ _CASCADE_PAGES = [
     german_page(_COMMENT_LIST + _DISQUS),
     german_page("", article_class="post-content").replace("<body>", "<body>" + _NAV, 1),
     # short article on a busy page: escalation and the fallback extractors
-    "<html><body>" + _NAV * 4 + "<div class='teaser'><p>Kurzmeldung: Die Brücke ist wieder offen.</p></div>"
+    "<html><body>"
+    + _NAV * 4
+    + "<div class='teaser'><p>Kurzmeldung: Die Brücke ist wieder offen.</p></div>"
     + "<footer><p>Impressum und Kontakt</p></footer></body></html>",
     # the comments' container holds the page's <h1>: kept
     "<html><body><div id='comments-area'><h1>Titel</h1>" + ARTICLE_PARAS + "</div></body></html>",
@@ -397,12 +416,12 @@ _CASCADE_PAGES = [
 @pytest.mark.parametrize("fast", [True, False])
 def test_cascade_matches_bare_extraction(page: str, fast: bool) -> None:
     tree = html_mod.parse_html(page)
-    st = html_mod._stages()
+    st = cascade_mod.stages()
     assert st is not None
     pruned = copy.copy(tree)
-    html_mod._raw_prune(st, pruned, comments=not st.forum(pruned))
-    ours = st.xmltotxt(html_mod._cascade(st, pruned, None, fast, []), False) or None
-    assert ours == html_mod._bare(tree, None, fast=fast)
+    cascade_mod.raw_prune(st, pruned, comments=not st.forum(pruned))
+    ours = st.xmltotxt(cascade_mod.run(st, pruned, None, fast, {}), False) or None
+    assert ours == cascade_mod.bare_text(tree, None, fast=fast)
 
 
 @pytest.mark.parametrize("page", _CASCADE_PAGES)
@@ -410,27 +429,27 @@ def test_cascade_matches_bare_extraction(page: str, fast: bool) -> None:
 def test_raw_prune_mirrors_trafilatura_xpaths(page: str, comments: bool) -> None:
     from lxml import etree
 
-    st = html_mod._stages()
+    st = cascade_mod.stages()
     assert st is not None
     theirs, ours = html_mod.parse_html(page), html_mod.parse_html(page)
     st.prune(theirs, st.raw_prune)
     if comments:
         st.prune(theirs, st.comments_prune)
-    html_mod._raw_prune(st, ours, comments=comments)
+    cascade_mod.raw_prune(st, ours, comments=comments)
     assert etree.tostring(ours) == etree.tostring(theirs)
 
 
 def test_raw_prune_falls_back_to_xpaths_when_trafilatura_changes(monkeypatch: pytest.MonkeyPatch) -> None:
     from lxml import etree
 
-    st = html_mod._stages()
+    st = cascade_mod.stages()
     assert st is not None
-    monkeypatch.setattr(html_mod, "RAW_PRUNE_DIGEST", "0" * 16)
+    monkeypatch.setattr(cascade_mod, "RAW_PRUNE_DIGEST", "0" * 16)
     pruned: list[object] = []
     real = st.prune
     monkeypatch.setattr(st, "prune", lambda tree, xpaths: pruned.append(xpaths) or real(tree, xpaths))
     tree = html_mod.parse_html(german_page(_COMMENT_LIST))
-    html_mod._raw_prune(st, tree, comments=True)
+    cascade_mod.raw_prune(st, tree, comments=True)
     assert pruned == [st.raw_prune, st.comments_prune]
     assert b"comment-list" not in etree.tostring(tree)
 
@@ -447,15 +466,15 @@ def test_raw_prune_falls_back_to_xpaths_when_trafilatura_changes(monkeypatch: py
 def test_page_chars_close_to_html2txt(markup: str) -> None:
     from trafilatura.baseline import html2txt
 
-    st = html_mod._stages()
+    st = cascade_mod.stages()
     assert st is not None
     tree = html_mod.parse_html(f"<html><head><title>T</title></head><body>{markup}</body></html>")
     exact = len(html2txt(tree))
-    assert exact <= html_mod.page_chars(tree, st.basic_clean) <= exact + 3  # inline markup may add a space
+    assert exact <= cascade_mod.page_chars(tree, st.basic_clean) <= exact + 3  # inline markup may add a space
 
 
 def test_trafilatura_without_the_stages_uses_bare_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(html_mod, "_stages", lambda: None)
+    monkeypatch.setattr(cascade_mod, "stages", lambda: None)
     text = extract_html(german_page("<div class='comments'>" + "".join(READER_POSTS) + "</div>")).text
     assert "zwölf Menschen festgenommen" in text
     assert "total friedlich" not in text
@@ -489,6 +508,27 @@ def test_date_only_the_extensive_search_finds(monkeypatch: pytest.MonkeyPatch) -
     assert len(calls) == 2  # the quick search found nothing, the extensive one did
 
 
+@pytest.mark.parametrize(
+    ("found", "extensive", "reruns"),
+    [
+        ("2019-01-01", False, 1),  # a bare year from the markup: the search for the latest date runs
+        ("2019-01-01", True, 0),  # a bare year from the free text: the page has no date markup to read again
+        ("2019-03-05", False, 0),  # a full date: nothing to refine
+    ],
+)
+def test_bare_year_search_for_the_latest_date(
+    monkeypatch: pytest.MonkeyPatch, found: str, extensive: bool, reruns: int
+) -> None:
+    import htmldate
+
+    calls = _no_htmldate(monkeypatch)
+    monkeypatch.setattr(html_mod, "page_date_search", lambda tree, url: (found, extensive))
+    monkeypatch.setattr(htmldate, "find_date", lambda *a, **k: calls.append(k) or "2019-06-13")
+    date = extract_html(german_page("")).date
+    assert len(calls) == reruns
+    assert date == (dt.date(2019, 6, 13) if reruns else dt.date.fromisoformat(found))
+
+
 def test_a_failing_htmldate_leaves_the_page_undated(monkeypatch: pytest.MonkeyPatch) -> None:
     import htmldate
 
@@ -520,5 +560,163 @@ def test_declared_charset_skips_detection(monkeypatch: pytest.MonkeyPatch, encod
         "after two years of delays caused by flooding and a shortage of steel.</p>"
         for i in range(4)
     )
-    html = f"<html><head><meta charset='{encoding}'><title>T</title></head><body><article>{body}</article></body></html>"
+    html = (
+        f"<html><head><meta charset='{encoding}'><title>T</title></head><body><article>{body}</article></body></html>"
+    )
     assert word in extract_html(html.encode(encoding)).text
+
+
+# --- speed-ups that must not change what trafilatura gives ---
+
+_TEASER_BLOCK = "<div class='teaser'><p>Mehr zum Thema: Verkehr in der Innenstadt wird neu geregelt.</p></div>"
+_STAGE_ONE_PAGES = [
+    *_CASCADE_PAGES,
+    # a short page: trafilatura recovers wild text (the part of stage 1 that the fast flag changes)
+    "<html><body><div><p>Kurz: Die Brücke ist offen.</p></div>" + _TEASER_BLOCK + "</body></html>",
+]
+
+
+@pytest.mark.parametrize("page", _STAGE_ONE_PAGES)
+@pytest.mark.parametrize("fast", [True, False])
+def test_extract_content_mirrors_trafilatura(page: str, fast: bool) -> None:
+    from lxml import etree
+
+    st = cascade_mod.stages()
+    assert st is not None
+    options = st.Extractor(output_format="python", fast=fast, comments=False, tables=True)
+    trees = [st.convert_tags(st.tree_cleaning(html_mod.parse_html(page), options), options, None) for _ in range(2)]
+    body, text = st.extract_content(trees[0], options)
+    ours, ours_text, recovered = cascade_mod.extract_content(st, trees[1], options)
+    assert (etree.tostring(ours), ours_text) == (etree.tostring(body), text)
+    assert recovered == (len(text) < options.min_extracted_size or recovered)  # short results are always recovered
+
+
+def test_extract_content_falls_back_when_trafilatura_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    st = cascade_mod.stages()
+    assert st is not None
+    monkeypatch.setattr(cascade_mod, "EXTRACT_CONTENT_DIGEST", "0" * 16)
+    options = st.Extractor(output_format="python", fast=True, comments=False, tables=True)
+    tree = st.convert_tags(st.tree_cleaning(html_mod.parse_html(german_page("")), options), options, None)
+    body, text, recovered = cascade_mod.extract_content(st, tree, options)
+    assert "zwölf Menschen" in text and recovered  # trafilatura's own: stage 1 is never shared
+
+
+@pytest.mark.parametrize("page", _STAGE_ONE_PAGES)
+def test_full_cascade_after_the_fast_one_matches_bare_extraction(page: str) -> None:
+    """The full cascade reuses the fast one's stage 1 (same memo) and still gives what bare_extraction gives."""
+    tree = html_mod.parse_html(page)
+    st = cascade_mod.stages()
+    assert st is not None
+    pruned = copy.copy(tree)
+    cascade_mod.raw_prune(st, pruned, comments=not st.forum(pruned))
+    memo: dict[str, object] = {}
+    cascade_mod.run(st, pruned, None, True, memo)
+    ours = st.xmltotxt(cascade_mod.run(st, pruned, None, False, memo), False) or None
+    assert ours == cascade_mod.bare_text(tree, None, fast=False)
+
+
+@pytest.mark.parametrize("page", [german_page(""), german_page(_SHARE + _SCROLL), german_page(_COMMENT_LIST)])
+def test_extraction_leaves_the_parsed_page_untouched(page: str) -> None:
+    from lxml import etree
+
+    tree = html_mod.parse_html(page)
+    before = etree.tostring(tree)
+    assert html_mod._main_text(tree, None)
+    assert etree.tostring(tree) == before
+
+
+@pytest.mark.parametrize(
+    ("markup", "fold", "expected"),
+    [
+        ("<div class='Comment-List'><p id='x'>a</p></div><p id='reply-1'>b</p>", True, ["div", "p"]),
+        ("<div class='Comment-List'><p>a</p></div>", False, []),
+        ("<div id='comments' class='comments'><span class='comments'>c</span></div>", True, ["div", "span"]),
+        ("<section><p>nichts</p></section>", True, []),
+    ],
+)
+def test_named_elements(markup: str, fold: bool, expected: list[str]) -> None:
+    import re
+
+    tree = html_mod.parse_html(f"<html><body>{markup}</body></html>")
+    found = cascade_mod.named_elements(tree, re.compile("comment|reply"), fold=fold)
+    assert [el.tag for el in found] == expected
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<!DOCTYPE html>\n<html><body><p>Steuer\x0bzeichen\x1f und \ufffe weg</p></body></html>",
+        "<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN' 'x.dtd' />\n<html><body><p>Doctype</p></body></html>",
+        "<!doctype html>\n<html/>\n<body><p>Beides</p></body>",
+        "<html><body><p>Nichts zu reparieren.</p></body></html>",
+        "<html><body><p>Tab\tund\nZeilen\r\nbleiben.</p></body></html>",
+    ],
+)
+def test_repair_matches_trafilatura(html: str) -> None:
+    from trafilatura.utils import repair_faulty_html
+
+    beginning = html[:50].lower()
+    assert html_mod._repair(html, beginning) == repair_faulty_html(html, beginning)
+
+
+def test_parse_html_takes_strings_lxml_cannot_encode() -> None:
+    """A lone surrogate cannot become UTF-8: the string is parsed as it is, as trafilatura does."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    html = "<html><body><p>kaputt \ud800 aber lesbar</p></body></html>"
+    ours = html_mod.parse_html(html)
+    assert ours is not None
+    assert etree.tostring(ours) == etree.tostring(load_html(html))
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("html", [german_page(""), "<html><body></body></html>"])
+def test_garbage_collector_state_is_restored(enabled: bool, html: str) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        try:
+            extract_html(html)
+        except InputError:
+            pass
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+@pytest.mark.parametrize("page", _STAGE_ONE_PAGES)
+@pytest.mark.parametrize("fast", [True, False])
+def test_recall_retry_mirrors_trafilatura(page: str, fast: bool) -> None:
+    from lxml import etree
+
+    st = cascade_mod.stages()
+    assert st is not None
+    tree = html_mod.parse_html(page)
+    r_options = st.Extractor(output_format="python", fast=fast, comments=False, tables=True)
+    r_options.focus = "recall"
+    body, text = st.recall(tree, r_options, None)
+    memo: dict[str, object] = {}
+    ours, ours_text = cascade_mod.recall(st, tree, r_options, None, memo)
+    assert (etree.tostring(ours), ours_text) == (etree.tostring(body), text)
+    # a second retry (the full cascade's) reuses stage 1 and still gives trafilatura's result
+    full = st.Extractor(output_format="python", fast=False, comments=False, tables=True)
+    full.focus = "recall"
+    again, again_text = cascade_mod.recall(st, tree, full, None, memo)
+    assert (etree.tostring(again), again_text) == tuple(
+        (etree.tostring(b), t) for b, t in [st.recall(tree, full, None)]
+    )[0]
+
+
+def test_recall_retry_falls_back_when_trafilatura_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    st = cascade_mod.stages()
+    assert st is not None
+    monkeypatch.setattr(cascade_mod, "RECALL_DIGEST", "0" * 16)
+    calls: list[object] = []
+    monkeypatch.setattr(st, "recall", lambda *a: calls.append(a) or ("body", "text"))
+    r_options = st.Extractor(output_format="python", fast=True, comments=False, tables=True)
+    memo: dict[str, object] = {}
+    assert cascade_mod.recall(st, html_mod.parse_html(german_page("")), r_options, None, memo) == ("body", "text")
+    assert len(calls) == 1 and memo == {}

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
 import re
-from collections.abc import Callable
+from collections.abc import Iterator
 from copy import copy
 from dataclasses import dataclass
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Codes, InputError, Skip
+from . import cascade as tc
 from .decode import DecodeProblem, decode_bytes
-from .metadata import iso_date, page_date, page_metadata, refine_date, strip_site_name
+from .metadata import iso_date, page_date_search, page_metadata, refine_date, strip_site_name
 from .zones_data import COMMENT_BLOCK_EXCLUDE, COMMENT_BLOCK_MARKERS
 
 if TYPE_CHECKING:
@@ -62,7 +64,7 @@ def _comment_blocks(tree: HtmlElement) -> list[HtmlElement]:
     An element holding the page's ``<h1>`` is never one (it is the article's wrapper, whatever its classes say).
     """
     found: list[HtmlElement] = []
-    for el in tree.xpath("//*[@class or @id]"):
+    for el in tc.named_elements(tree, _COMMENT_ATTR, fold=True):
         if el.tag in _NEVER_PRUNED:
             continue
         attrs = f"{el.get('class', '')} {el.get('id', '')}".lower()
@@ -87,205 +89,6 @@ def _paths(tree: HtmlElement, blocks: list[HtmlElement]) -> list[str]:
     """
     root = tree.getroottree()
     return [root.getpath(el) for el in reversed(blocks)]
-
-
-def _bare(tree: HtmlElement, url: str | None, prune: list[str] | None = None, *, fast: bool = True) -> str | None:
-    """trafilatura's public ``bare_extraction`` (main text only), for a trafilatura without :func:`_stages`."""
-    from trafilatura import bare_extraction
-
-    doc = bare_extraction(
-        tree,
-        url=url,
-        fast=fast,
-        include_comments=False,
-        with_metadata=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        prune_xpath=prune or None,
-    )
-    text = getattr(doc, "text", None) if doc is not None else None
-    return text if isinstance(text, str) else None
-
-
-@functools.cache
-def _stages() -> SimpleNamespace | None:
-    """The stages of trafilatura's extraction cascade (``trafilatura_sequence``), or None when this trafilatura
-    does not have them all (then :func:`_bare` runs the cascade whole)."""
-    try:
-        from trafilatura import core
-        from trafilatura.baseline import baseline
-        from trafilatura.external import compare_extraction, justext_rescue
-        from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
-        from trafilatura.main_extractor import extract_content
-        from trafilatura.settings import _COOKIE_CONSENT_RE, Extractor
-        from trafilatura.xml import delete_element, xmltotxt
-        from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
-
-        return SimpleNamespace(
-            baseline=baseline,
-            compare=compare_extraction,
-            justext=justext_rescue,
-            convert_tags=convert_tags,
-            prune=prune_unwanted_nodes,
-            tree_cleaning=tree_cleaning,
-            extract_content=extract_content,
-            basic_clean=_basic_clean(_COOKIE_CONSENT_RE),
-            Extractor=Extractor,
-            xmltotxt=xmltotxt,
-            delete=delete_element,
-            raw_prune=RAW_TREE_PRUNE_XPATH,
-            comments_prune=REMOVE_COMMENTS_AND_LISTS_XPATH,
-            forum=core._forum_thread_page,
-            recall=core._recall_retry,
-            esc_max=core.ESCALATION_MAX_LENGTH,
-            esc_share=core.ESCALATION_PAGE_SHARE,
-            esc_accept=core.ESCALATION_ACCEPT_RATIO,
-            esc_justext=core.ESCALATION_JUSTEXT_RATIO,
-        )
-    except (ImportError, AttributeError):
-        return None
-
-
-#: trafilatura's ``BASIC_CLEAN_XPATH`` (what ``html2txt`` leaves out of a page's text) but its consent banners
-_BASIC_CLEAN_TAGS = (
-    ".//aside|.//div[contains(@class|@id, 'footer')]|.//fencedframe|.//footer|.//script|.//style|.//svg|.//template"
-)
-
-
-def _basic_clean(consent_pattern: str) -> Callable[[HtmlElement], list[HtmlElement]]:
-    """trafilatura's ``BASIC_CLEAN_XPATH`` with its consent-banner regex run in Python: lxml's EXSLT ``re:test``
-    calls back into Python for every element and attribute (~3 ms a page)."""
-    from lxml.etree import XPath  # type: ignore[import-untyped]
-
-    tags, consent = XPath(_BASIC_CLEAN_TAGS), re.compile(consent_pattern, re.I)
-
-    def find(body: HtmlElement) -> list[HtmlElement]:
-        banners = [
-            el
-            for el in body.xpath(".//*[@class or @id]")
-            if consent.search(el.get("class") or "") or consent.search(el.get("id") or "")
-        ]
-        return list(dict.fromkeys([*tags(body), *banners]))
-
-    return find
-
-
-def page_chars(tree: HtmlElement, dropped: Any) -> int:
-    """About ``len(trafilatura.html2txt(tree))`` (the page's body text without ``dropped``, trafilatura's
-    ``BASIC_CLEAN_XPATH``), counted without copying the page and without reading the dropped elements' text (inline
-    scripts); text runs split by inline markup count as two words.
-    """
-    body = tree.find(".//body")
-    if body is None:
-        body = tree
-    gone = set(dropped(body))
-    pieces: list[str] = []
-    stack = [body]
-    while stack:  # the order of the pieces does not change the count
-        el = stack.pop()
-        if el.text and isinstance(el.tag, str):
-            pieces.append(el.text)
-        for child in el:
-            if child.tail:
-                pieces.append(child.tail)
-            if child not in gone:
-                stack.append(child)
-    words = " ".join(pieces).split()
-    return sum(map(len, words)) + max(len(words) - 1, 0)
-
-
-#: trafilatura's raw-tree prunes (``RAW_TREE_PRUNE_XPATH``, then ``REMOVE_COMMENTS_AND_LISTS_XPATH``) in Python:
-#: their EXSLT ``re:test`` calls back into Python for each element and attribute (~2 ms a page). Used only while
-#: trafilatura's expressions are the ones mirrored here (the digest of their text).
-RAW_PRUNE_DIGEST = "4886bf3f8ae56599"
-_SCROLL = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
-_APPENDED = re.compile(r"mvp-post-add-(?:box|wrap)")
-_COMMENTS_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
-_COMMENTS_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")
-_COMMENTS_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
-
-
-def _raw_prune(st: SimpleNamespace, tree: HtmlElement, *, comments: bool) -> None:
-    """trafilatura's first prunes of the raw tree: infinite-scroll appendices, share buttons and (``comments``)
-    comment containers; its XPaths when they are not the ones mirrored here."""
-    import hashlib
-
-    if hashlib.sha256("\n".join(x.path for x in [*st.raw_prune, *st.comments_prune]).encode()).hexdigest()[:16] != (
-        RAW_PRUNE_DIGEST
-    ):
-        st.prune(tree, st.raw_prune)
-        if comments:
-            st.prune(tree, st.comments_prune)
-        return
-
-    def attr(el: HtmlElement, rx: re.Pattern[str]) -> bool:
-        return bool(rx.search(el.get("id") or "") or rx.search(el.get("class") or ""))
-
-    blocks = ("div", "section", "aside")
-    appended = [
-        e for e in tree.iterdescendants(*blocks) if attr(e, _SCROLL) and (e.find(".//h1") is None or attr(e, _APPENDED))
-    ]
-    for el in appended:
-        st.delete(el)
-    for el in [e for e in tree.iterdescendants(*blocks) if "elementor-share-buttons" in (e.get("class") or "")]:
-        st.delete(el)
-    if not comments:
-        return
-    gone = [
-        e
-        for e in tree.iterdescendants("div", "list", "section", "details", "ol", "ul")
-        if _COMMENTS_ID.search(e.get("id") or "") or _COMMENTS_CLASS.search(e.get("class") or "")
-    ]
-    for el in gone:
-        if (
-            el.tag not in ("ol", "ul")
-            or _COMMENTS_LIST_ID.search(el.get("id") or "")
-            or _COMMENTS_CLASS.search(el.get("class") or "")
-        ):
-            st.delete(el)
-
-
-def _cascade(st: SimpleNamespace, tree: HtmlElement, url: str | None, fast: bool, page_len: list[int]) -> Any:
-    """trafilatura's cascade (stages 1-4 of ``trafilatura_sequence``, comments off) over a raw tree it prunes no
-    more: the tree is left as it is, the page's length (``html2txt``) is measured once (``page_len``)."""
-    options = st.Extractor(output_format="python", fast=fast, comments=False, tables=True, url=url)
-    cleaned = st.tree_cleaning(copy(tree), options)
-    backup = None if fast else copy(cleaned)  # the external extractors' input
-    body, text = st.extract_content(st.convert_tags(cleaned, options, url), options)
-    if backup is not None:
-        body, text = st.compare(backup, copy(tree), body, text, options)
-    if len(text) < options.min_extracted_size:  # 3. baseline rescue
-        b_body, b_text, b_len = st.baseline(tree)
-        if b_len > len(text):
-            body, text = b_body, b_text
-    if 0 < len(text) < st.esc_max:  # 4. recall escalation when the text covers little of the page
-        if not page_len:
-            page_len.append(page_chars(tree, st.basic_clean))
-        if len(text) < st.esc_share * page_len[0]:
-            body = _escalate(st, tree, url, options, body, text)
-    return body
-
-
-def _escalate(st: SimpleNamespace, tree: HtmlElement, url: str | None, options: Any, body: Any, text: str) -> Any:
-    """Stage 4: the recall retry (and jusText, unless fast), kept when clearly longer."""
-    r_options = copy(options)
-    r_options.focus = "recall"
-    r_body, r_text, j_body, j_text = None, "", None, ""
-    try:
-        r_body, r_text = st.recall(tree, r_options, url)
-    except Exception:  # noqa: BLE001, S110 - as trafilatura: a failed retry keeps the first result
-        pass
-    if not options.fast:
-        try:
-            j_body, j_text = st.justext(copy(tree), options)
-        except Exception:  # noqa: BLE001, S110
-            pass
-    if len(j_text) > len(r_text) and len(j_text) > st.esc_justext * len(text):
-        return j_body
-    if len(r_text) >= options.min_extracted_size and len(r_text) > st.esc_accept * len(text):
-        return r_body
-    return body
 
 
 def _opens_thread(blocks: list[HtmlElement]) -> bool:
@@ -343,21 +146,26 @@ def _main_text(page: HtmlElement, url: str | None, prune: list[str] | None = Non
     As ``bare_extraction`` (fast, then not) on a copy of ``page`` without ``prune`` and comments, but the page is
     copied, pruned and measured once for both.
     """
-    st = _stages()
+    st = tc.stages()
     if st is None:
-        text = _bare(page, url, prune)
-        return (_bare(page, url, prune, fast=False) or text) if _short(text, page) else text
-    tree = copy(page)
+        text = tc.bare_text(page, url, prune)
+        return (tc.bare_text(page, url, prune, fast=False) or text) if _short(text, page) else text
     try:
         if prune:
             from lxml.etree import XPath  # type: ignore[import-untyped]
 
+            tree = copy(page)
             st.prune(tree, [XPath(x) for x in prune])
-        _raw_prune(st, tree, comments=not st.forum(tree))
-        page_len: list[int] = []
-        text = st.xmltotxt(_cascade(st, tree, url, True, page_len), False)
+            tc.raw_prune(st, tree, comments=not st.forum(tree))
+        elif tc.raw_prune_targets(st, page, comments=not st.forum(page)) == []:
+            tree = page  # nothing to prune: the stages copy what they change
+        else:
+            tree = copy(page)
+            tc.raw_prune(st, tree, comments=not st.forum(tree))
+        memo: dict[str, Any] = {}
+        text = st.xmltotxt(tc.run(st, tree, url, True, memo), False)
         if _short(text, page):
-            full = st.xmltotxt(_cascade(st, tree, url, False, page_len), False)
+            full = st.xmltotxt(tc.run(st, tree, url, False, memo), False)
             text = full or text
     except (TypeError, ValueError):  # as bare_extraction: no text
         return None
@@ -409,17 +217,49 @@ def _parser() -> Any:
     return parser
 
 
+#: the characters trafilatura's ``INVALID_XML_CHARS`` removes before parsing (looked up one by one with ``in``: a
+#: regex scan of the whole page costs three times as much, and almost no page has any)
+_INVALID_XML_CHARS = (*map(chr, (*range(9), 11, 12, *range(14, 32))), "\ufffe", "\uffff")
+
+
+def _repair(html: str, beginning: str) -> str:
+    """trafilatura's ``repair_faulty_html``, each repair run only where it changes something."""
+    from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, INVALID_XML_CHARS
+
+    if any(c in html for c in _INVALID_XML_CHARS):
+        html = INVALID_XML_CHARS.sub("", html)
+    if "doctype" in beginning:
+        firstline, _, rest = html.partition("\n")
+        fixed = DOCTYPE_TAG.sub("", firstline, count=1)
+        if fixed != firstline:
+            html = fixed + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    return html
+
+
 def parse_html(html: str) -> HtmlElement | None:
     """Parse a page as trafilatura's ``load_html`` does for a string (same repairs, same rejection of non-HTML),
-    with :func:`_parser`. None when it is not HTML."""
+    with :func:`_parser`. None when it is not HTML.
+
+    The page is handed to lxml as UTF-8 bytes (the parser's encoding): lxml would otherwise convert a ``str`` from
+    its internal 1-, 2- or 4-byte form, which costs more than encoding it; a ``str`` that cannot be encoded (lone
+    surrogates) is parsed as it is.
+    """
     from lxml import html as lxml_html  # type: ignore[import-untyped]
-    from trafilatura.utils import is_dubious_html, repair_faulty_html
+    from trafilatura.utils import is_dubious_html
 
     beginning = html[:50].lower()
-    html = repair_faulty_html(html, beginning)
+    html = _repair(html, beginning)
     tree = None
     try:
-        tree = lxml_html.fromstring(html, parser=_parser())
+        data: str | bytes = html.encode("utf-8")
+    except UnicodeEncodeError:
+        data = html
+    try:
+        tree = lxml_html.fromstring(data, parser=_parser())
     except ValueError:  # a string with an encoding declaration: lxml wants bytes
         pass
     if tree is None or len(tree) < 1:
@@ -429,16 +269,40 @@ def parse_html(html: str) -> HtmlElement | None:
     return tree
 
 
-def _htmldate(page: HtmlElement, url: str | None) -> dt.date | None:
-    """htmldate's date of the page (None when it fails on a broken page: the text is still worth having)."""
+def _htmldate(page: HtmlElement, url: str | None) -> tuple[dt.date | None, bool]:
+    """htmldate's date of the page and whether only its extensive search found it (None when it fails on a broken
+    page: the text is still worth having)."""
     try:
-        return iso_date(page_date(page, url))
+        found, extensive = page_date_search(page, url)
     except Exception:  # noqa: BLE001 - htmldate/dateparser raise a variety of errors on odd markup
-        return None
+        return None, False
+    return iso_date(found), extensive
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for one page (restored after, also on error).
+
+    A page's extraction allocates many short-lived objects (element proxies, lists, strings) freed by reference
+    counting: collections triggered meanwhile scan every live object of the process for nothing (~4% of the
+    time here, more with a language model loaded). The collection owed runs at the next allocation after."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def extract_html(html: str | bytes, url: str | None = None, *, source: str | None = None) -> HtmlResult:
     """Extract the main text (no comments) and metadata; raise InputError(Skip(HTML)) when there is none."""
+    with _gc_paused():
+        return _extract_html(html, url, source)
+
+
+def _extract_html(html: str | bytes, url: str | None, source: str | None) -> HtmlResult:
     where = source or url or "<html>"
     if isinstance(html, bytes):
         try:

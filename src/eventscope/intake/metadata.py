@@ -242,9 +242,15 @@ def iso_date(value: object) -> dt.date | None:
 
 
 _STAMP = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]00:?00)?)?")
-_PUBLISHED_META = (
-    '//meta[@property="article:published_time" or @name="article:published_time" or @itemprop="datePublished"'
-    ' or @property="og:article:published_time" or @name="date" or @name="pubdate" or @name="dc.date"]/@content'
+#: ``<meta>`` attributes (name, value) that mark a publication stamp in the element's ``content``
+_PUBLISHED_META: tuple[tuple[str, str], ...] = (
+    ("property", "article:published_time"),
+    ("name", "article:published_time"),
+    ("itemprop", "datePublished"),
+    ("property", "og:article:published_time"),
+    ("name", "date"),
+    ("name", "pubdate"),
+    ("name", "dc.date"),
 )
 _JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
 
@@ -269,9 +275,17 @@ def _stamp_date(value: str, *, midnight_shift: bool = False) -> dt.date | None:
 
 
 def _published_stamps(tree: HtmlElement) -> list[str]:
-    stamps = [str(v) for v in tree.xpath(_PUBLISHED_META)]
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        stamps += _JSONLD_PUBLISHED.findall(script.text or "")
+    """The page's publication stamps: published-time ``<meta>`` contents, then JSON-LD ``datePublished`` values.
+
+    (Walked with ``iter``: a ``//meta[...]`` XPath with seven attribute tests costs three times as much.)"""
+    stamps = []
+    for meta in tree.iter("meta"):
+        content = meta.get("content")
+        if content is not None and any(meta.get(a) == v for a, v in _PUBLISHED_META):
+            stamps.append(content)
+    for script in tree.iter("script"):
+        if script.get("type") == "application/ld+json":
+            stamps += _JSONLD_PUBLISHED.findall(script.text or "")
     return stamps
 
 
@@ -322,10 +336,11 @@ def refine_date(
     tree: HtmlElement,
     url: str | None,
     removed: Sequence[HtmlElement] = (),
-    search: Callable[[], dt.date | None] | None = None,
+    search: Callable[[], tuple[dt.date | None, bool]] | None = None,
 ) -> dt.date | None:
     """Correct htmldate's publication date with what the page shows its readers; ``search`` finds a date when
-    ``date`` is None and the page shows none of its own (1., 2.): htmldate, called only when needed.
+    ``date`` is None and the page shows none of its own (1., 2.): htmldate, called only when needed, returning the
+    date and whether only its extensive (free-text) search found it.
 
     1. One visible ``<time datetime>`` date on the whole page (outside the ``removed`` comment containers) is the
        article's date.
@@ -333,7 +348,9 @@ def refine_date(
        datetime>``), where htmldate can only guess from dates anywhere on the page, is dated by the dateline right
        under its headline when it has one.
     3. A published stamp of that day at 22:00/23:00 UTC is local midnight of the next day.
-    4. A bare 1 January (a year found, no day) gives way to the best dated stamp htmldate finds otherwise.
+    4. A bare 1 January (a year found, no day) gives way to the best dated stamp htmldate finds otherwise, unless
+       the extensive search found it: the page has no date markup then, and the same free-text search for the
+       latest date instead (~30 ms) found only another bare year on the dev pages, or an archive's capture date.
     """
     today = dt.date.today()
     gone = set(removed)
@@ -353,8 +370,9 @@ def refine_date(
         head = headline_dateline(tree)
         if head is not None and head <= today:
             return head
+    free_text = False
     if date is None and search is not None:
-        date = search()
+        date, free_text = search()
     if date is None:
         return None
     for stamp in published:
@@ -362,7 +380,7 @@ def refine_date(
             shifted = _stamp_date(stamp, midnight_shift=True)
             if shifted is not None and shifted != date:
                 return shifted
-    if date.month == 1 and date.day == 1:
+    if date.month == 1 and date.day == 1 and not free_text:
         from htmldate import find_date
 
         other = iso_date(find_date(tree, extensive_search=True, original_date=False, url=url))
@@ -374,11 +392,18 @@ def refine_date(
 def page_date(tree: HtmlElement, url: str | None) -> str | None:
     """htmldate's publication date: its quick search (metadata, URL, marked-up dates) first, the extensive search
     of the page's free text only when that finds nothing."""
+    return page_date_search(tree, url)[0]
+
+
+def page_date_search(tree: HtmlElement, url: str | None) -> tuple[str | None, bool]:
+    """:func:`page_date`, and whether only the extensive search found it."""
     from htmldate import find_date
     from trafilatura.settings import set_date_params
 
     quick = find_date(tree, **{**set_date_params(False), "url": url})
-    return quick or find_date(tree, **{**set_date_params(True), "url": url})
+    if quick:
+        return quick, False
+    return find_date(tree, **{**set_date_params(True), "url": url}), True
 
 
 # --- what an HTML page says about itself ---
@@ -451,6 +476,7 @@ __all__ = [
     "headline_dateline",
     "iso_date",
     "page_date",
+    "page_date_search",
     "page_metadata",
     "refine_date",
     "strip_site_name",
