@@ -720,3 +720,137 @@ def test_recall_retry_falls_back_when_trafilatura_changes(monkeypatch: pytest.Mo
     memo: dict[str, object] = {}
     assert cascade_mod.recall(st, html_mod.parse_html(german_page("")), r_options, None, memo) == ("body", "text")
     assert len(calls) == 1 and memo == {}
+
+
+# --- trafilatura's re:test XPaths evaluated in Python (pyxpath) ---
+
+_XPATH_MARKUP = """<html><body>
+<div id="main" class="cookie-bar">a</div><div class="share-row" id="x-cookie">b</div>
+<section class="Article__Content" id="storyBody"><p class="text">c</p><p class="text">d</p></section>
+<div data-lp-replacement-content="1"><span role="Navigation">e</span><span role="menu">f</span></div>
+<div class="post">g<div class="entry">h</div><div class="post">i</div></div>
+<article class="main-Content"><p style="display: none" id="reply-3">j</p><p aria-hidden="true">k</p></article>
+<div style="color: hidden" id="shown">l</div><div id="hidden-x" style="">m</div>
+<list class=" hidden"><item class="comments-title">n</item></list><main class="PAGE-CONTENT">o</main>
+<div class="fullText">p</div><div class="">q</div><div id="">r</div></body></html>"""
+
+
+def _trafilatura_regex_xpaths() -> list[object]:
+    from lxml.etree import XPath
+    from trafilatura import xpaths
+
+    found = []
+    for value in vars(xpaths).values():
+        if isinstance(value, list):
+            found += [x for x in value if isinstance(x, XPath) and "re:test" in x.path]
+    return found
+
+
+@pytest.mark.parametrize("index", range(len(_trafilatura_regex_xpaths())))
+@pytest.mark.parametrize("markup", [_XPATH_MARKUP, german_page(_SHARE + _SCROLL + _COMMENT_LIST)])
+def test_compiled_xpath_finds_what_lxml_finds(index: int, markup: str) -> None:
+    from eventscope.intake.pyxpath import compile_xpath
+
+    expr = _trafilatura_regex_xpaths()[index]
+    tree = html_mod.parse_html(markup)
+    assert tree is not None
+    compiled = compile_xpath(expr)
+    for context in (tree, tree.find("body")):
+        assert compiled(context) == expr(context)  # type: ignore[operator]
+
+
+_SYNTHETIC = [
+    ".//*[re:test(@id|@class, '^a')]",  # the first of the two in source order
+    ".//*[re:test(@class, 'x', 'i')]",
+    ".//*[self::div or self::p][@class='x' or re:test(@id, 'c')][1]",  # the first matching child of each parent
+    "(.//*[self::div][starts-with(@id|@class, 'b') or re:test(@lang, 'z')])[1]",
+    ".//*[contains(translate(@class, 'XA', 'x'), 'xb') or contains(@style, 'none')][re:test(@id, '')]",
+    ".//*[@aria-hidden='true' or re:test(@title, '^$')]",  # a missing attribute is the empty string
+]
+_SYNTHETIC_MARKUP = """<html><body><div class="a1" id="b2">1</div><div id="a3" class="b4">2</div>
+<p class="X">3<span class="xb">4</span><span title="">5</span></p><div class="AXB" style="none">6</div>
+<div id="q">7<p id="c" class="x">8</p><p class="x">9</p><div aria-hidden="true">10</div></div></body></html>"""
+
+
+@pytest.mark.parametrize("path", _SYNTHETIC)
+def test_compiled_xpath_semantics(path: str) -> None:
+    from lxml.etree import XPath
+
+    from eventscope.intake.pyxpath import Selector, compile_xpath
+
+    expr = XPath(path, namespaces={"re": "http://exslt.org/regular-expressions"})
+    compiled = compile_xpath(expr)
+    assert isinstance(compiled, Selector)
+    tree = html_mod.parse_html(_SYNTHETIC_MARKUP)
+    assert [e.text for e in compiled(tree)] == [e.text for e in expr(tree)]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ".//*[re:test(@class, 'a')][not(.//h1)]",  # a function outside the subset
+        "(.//*[re:test(@class, 'a')])[2]",
+        "//*[re:test(@class, 'a')]",  # absolute
+        ".//p[re:test(@class, 'a')]",
+        ".//*[re:test(@class, 'a', 'x')]",  # unknown flag
+        ".//*[@class='a']",  # no re:test: lxml's is fast
+    ],
+)
+def test_other_xpaths_stay_lxml(path: str) -> None:
+    from lxml.etree import XPath
+
+    from eventscope.intake.pyxpath import compile_xpath
+
+    expr = XPath(path, namespaces={"re": "http://exslt.org/regular-expressions"})
+    assert compile_xpath(expr) is expr
+
+
+def test_trafilatura_itself_keeps_its_xpaths() -> None:
+    from lxml.etree import XPath
+    from trafilatura import main_extractor
+
+    st = cascade_mod.stages()
+    assert st is not None
+    assert all(isinstance(x, XPath) for x in main_extractor.BODY_XPATH + main_extractor.OVERALL_DISCARD_XPATH)
+    assert st.main.extract_content is not main_extractor.extract_content
+    assert not any(isinstance(x, XPath) and "re:test" in x.path for x in st.main.OVERALL_DISCARD_XPATH)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"headline": "Caf\\u00e9 \\ud83d\\ude00 \\n"}', "<b>Bold</b> &amp; plain", "lone \ud800 surrogate \\t", ""],
+)
+def test_normalize_json_mirrors_trafilatura(text: str) -> None:
+    from trafilatura.json_metadata import normalize_json
+
+    from eventscope.intake import jsonld as md
+
+    assert md._normalize_json(text) == normalize_json(text)
+
+
+def test_json_ld_reader_falls_back_when_trafilatura_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from trafilatura import metadata as tm
+
+    from eventscope.intake import jsonld as md
+
+    assert md.meta_json() is not tm.extract_meta_json
+    md.meta_json.cache_clear()
+    monkeypatch.setattr(md, "NORMALIZE_JSON_DIGEST", "0" * 16)
+    try:
+        assert md.meta_json() is tm.extract_meta_json
+    finally:
+        md.meta_json.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{ "a" :  "x  y\\" z" ,\n\t"b": [1, 2 ] }', '  "unterminated  x  ', "a\u00a0 b\u2003\u2003c", ""],
+)
+def test_json_minify_by_runs_gives_trafilatura_text(text: str) -> None:
+    import re
+
+    from trafilatura import metadata as tm
+
+    from eventscope.intake import jsonld as md
+
+    assert re.compile(md._JSON_MINIFY[1]).sub(r"\1", text) == tm.JSON_MINIFY.sub(r"\1", text)

@@ -70,6 +70,7 @@ def stages() -> SimpleNamespace | None:
         from trafilatura.xml import delete_element, xmltotxt
         from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
+        main = _python_xpaths(main_extractor)
         return SimpleNamespace(
             baseline=baseline,
             compare=compare_extraction,
@@ -77,8 +78,8 @@ def stages() -> SimpleNamespace | None:
             convert_tags=convert_tags,
             prune=prune_unwanted_nodes,
             tree_cleaning=tree_cleaning,
-            extract_content=extract_content,
-            main=main_extractor,
+            extract_content=main.extract_content,
+            main=main,
             content_digest=_source_digest(extract_content),
             basic_clean=basic_clean(_COOKIE_CONSENT_RE),
             Extractor=Extractor,
@@ -96,6 +97,23 @@ def stages() -> SimpleNamespace | None:
         )
     except (ImportError, AttributeError):
         return None
+
+
+#: trafilatura's main-extractor functions that evaluate its attribute-regex XPaths (the content areas, the
+#: discarded sections), and those XPath lists
+_XPATH_FUNCTIONS = ("_extract", "prune_unwanted_sections", "recover_wild_text", "extract_content")
+_XPATH_LISTS = ("BODY_XPATH", "OVERALL_DISCARD_XPATH", "PRECISION_DISCARD_XPATH")
+
+
+def _python_xpaths(module: Any) -> Any:
+    """trafilatura's ``main_extractor`` with its ``re:test`` XPaths evaluated in Python (:mod:`.pyxpath`): copies of
+    the functions that read them (the module itself unchanged), or the module when it lacks one of them."""
+    from .pyxpath import rebound
+
+    try:
+        return SimpleNamespace(**rebound(module, _XPATH_FUNCTIONS, _XPATH_LISTS))
+    except (KeyError, TypeError):
+        return module
 
 
 #: trafilatura's ``BASIC_CLEAN_XPATH`` (what ``html2txt`` leaves out of a page's text) but its consent banners
@@ -174,31 +192,46 @@ def raw_prune_targets(st: SimpleNamespace, tree: HtmlElement, *, comments: bool)
     if _prune_digest(st) != RAW_PRUNE_DIGEST:
         return None
 
-    def attr(el: HtmlElement, rx: re.Pattern[str]) -> bool:
-        return bool(rx.search(el.get("id") or "") or rx.search(el.get("class") or ""))
-
     appended, shared, gone = [], [], []
     for e in tree.iterdescendants("div", "section", "aside", *(("list", "details", "ol", "ul") if comments else ())):
+        ident, cls = e.get("id"), e.get("class")
+        if not ident and not cls:  # none of the patterns matches two empty strings
+            continue
+        scroll, appendix, share, comment, comment_list = _raw_names(ident or "", cls or "")
         if e.tag in ("div", "section", "aside"):
-            if attr(e, _SCROLL) and (e.find(".//h1") is None or attr(e, _APPENDED)):
+            if scroll and (appendix or e.find(".//h1") is None):
                 appended.append(e)
-            if "elementor-share-buttons" in (e.get("class") or ""):
+            if share:
                 shared.append(e)
         if not comments or e.tag == "aside":
             continue
-        ident, cls = e.get("id") or "", e.get("class") or ""
-        if e.tag in ("ol", "ul"):
-            if _COMMENTS_LIST_ID.search(ident) or _COMMENTS_CLASS.search(cls):
-                gone.append(e)
-        elif _COMMENTS_ID.search(ident) or _COMMENTS_CLASS.search(cls):
+        if comment_list if e.tag in ("ol", "ul") else comment:
             gone.append(e)
     return [*appended, *shared, *gone]
 
 
+@functools.lru_cache(maxsize=20_000)
+def _raw_names(ident: str, cls: str) -> tuple[bool, bool, bool, bool, bool]:
+    """What an element's id and class say to the raw prunes: an infinite-scroll container, an appended article,
+    share buttons, a comment container, a comment list."""
+    return (
+        bool(_SCROLL.search(ident) or _SCROLL.search(cls)),
+        bool(_APPENDED.search(ident) or _APPENDED.search(cls)),
+        "elementor-share-buttons" in cls,
+        bool(_COMMENTS_ID.search(ident) or _COMMENTS_CLASS.search(cls)),
+        bool(_COMMENTS_LIST_ID.search(ident) or _COMMENTS_CLASS.search(cls)),
+    )
+
+
 def _prune_digest(st: SimpleNamespace) -> str:
+    return _paths_digest(tuple(x.path for x in [*st.raw_prune, *st.comments_prune]))
+
+
+@functools.lru_cache(maxsize=8)
+def _paths_digest(paths: tuple[str, ...]) -> str:
     import hashlib
 
-    return hashlib.sha256("\n".join(x.path for x in [*st.raw_prune, *st.comments_prune]).encode()).hexdigest()[:16]
+    return hashlib.sha256("\n".join(paths).encode()).hexdigest()[:16]
 
 
 #: digest of the source of trafilatura's ``extract_content``, which :func:`extract_content` mirrors; another
@@ -261,8 +294,9 @@ def run(st: SimpleNamespace, tree: HtmlElement, url: str | None, fast: bool, mem
 
     options = st.Extractor(output_format="python", fast=fast, comments=False, tables=True, url=url)
     cleaned = st.tree_cleaning(copy(tree), options)
-    backup = None if fast else copy(cleaned)  # the external extractors' input
-    if not fast and "stage1" in memo:
+    shared = not fast and "stage1" in memo  # then the cleaned tree is only the external extractors' input
+    backup = None if fast else cleaned if shared else copy(cleaned)
+    if shared:
         body, text = memo["stage1"]
     else:
         body, text, recovered = extract_content(st, st.convert_tags(cleaned, options, url), options)
@@ -319,8 +353,9 @@ def recall(st: SimpleNamespace, tree: HtmlElement, r_options: Any, url: str | No
     if st.recall_digest != RECALL_DIGEST:
         return st.recall(tree, r_options, url)
     cleaned = st.tree_cleaning(copy(tree), r_options)
-    backup = None if r_options.fast else copy(cleaned)
-    if "recall" in memo:
+    shared = "recall" in memo  # then the cleaned tree is only the external extractors' input
+    backup = None if r_options.fast else cleaned if shared else copy(cleaned)
+    if shared:
         body, text = memo["recall"]
     else:
         body, text = st.extract_content(st.convert_tags(cleaned, r_options, url), r_options)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..model import PublishedDate, Span, Zone
+from .jsonld import meta_json
 from .zones import mark_zones
 from .zones_data import FOREIGN_MONTHS, PLATFORM_DOMAINS, SITE_TLDS
 
@@ -447,7 +448,7 @@ def page_metadata(tree: HtmlElement, url: str | None, *, dated: bool = True) -> 
     if meta.author and " " not in meta.author:
         meta.author = None
     try:
-        meta = tm.extract_meta_json(tree, meta)
+        meta = meta_json()(tree, meta)
     except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader fails on malformed scripts
         pass
     meta.title = meta.title or tm.extract_title(tree)
