@@ -111,10 +111,7 @@ MORE_VERBS: dict[str, MoreSense] = {
     "reinstate": ("CONCEDE", None, "080", 0.6),
     "resign": ("CONCEDE", None, "080", 0.5),
     "abdicate": ("CONCEDE", None, "080", 0.6),
-    "apologise": ("CONCEDE", None, "080", 0.6),
-    "apologize": ("CONCEDE", None, "080", 0.6),
     # CONSULT
-    "confer": ("CONSULT", None, "040", 0.55),
     "parley": ("CONSULT", None, "040", 0.7),
     "liaise": ("CONSULT", None, "040", 0.55),
     "reconvene": ("CONSULT", "multilateral", "044", 0.6),
@@ -122,7 +119,6 @@ MORE_VERBS: dict[str, MoreSense] = {
     "arbitrate": ("CONSULT", "third-party", "045", 0.6),
     "tour": ("CONSULT", "visit", "042", 0.5),
     # COOPERATE
-    "collaborate": ("COOPERATE", None, "060", 0.6),
     "coordinate": ("COOPERATE", None, "060", 0.5),
     "partner": ("COOPERATE", None, "060", 0.5),
     "ally": ("COOPERATE", None, "060", 0.5),
@@ -165,7 +161,6 @@ MORE_VERBS: dict[str, MoreSense] = {
     # RETREAT
     "decamp": ("RETREAT", "withdraw", "0874", 0.6),
     "disengage": ("RETREAT", "withdraw", "0874", 0.7),
-    "demobilize": ("RETREAT", "disband", "0873", 0.7),
     "demobilise": ("RETREAT", "disband", "0873", 0.7),
     "demilitarize": ("RETREAT", "disarm", "0873", 0.7),
     "demilitarise": ("RETREAT", "disarm", "0873", 0.7),

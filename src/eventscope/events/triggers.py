@@ -65,7 +65,6 @@ class Trigger:
     nominal: bool = False
     definite: bool = False
     planned_by_preposition: bool = False
-    idiom: bool = False  # read from an idiom (idioms.py): the bare word's context rules do not apply
     extra: list[Token] = field(default_factory=list)  # other words of the same event ("killed" ... "when X clashed")
 
     @property
@@ -270,9 +269,6 @@ def _refine(tr: Trigger) -> Trigger | None:
 def _special_verb(tok: Token) -> Trigger | None:
     """Verbs whose meaning depends on an argument: send troops, units arrived, fire rockets, call on."""
     lemma = lemma_of(tok)
-    sense = idiom_sense(tok, lemma)
-    if sense is not None:
-        return Trigger(tok, None, sense.type, sense.mode, sense.cameo, sense.strength, idiom=True)
     sense = C.special_sense(tok)
     if sense is not None:
         return Trigger(tok, None, sense.type, sense.mode, sense.cameo, sense.strength)
@@ -516,12 +512,16 @@ def find_triggers(sentence: SpacySpan) -> tuple[list[Trigger], list[Token]]:
             if refined is not None:
                 triggers.append(refined)
         elif as_verb:
-            if _skip_verb(tok) and (lemma != "announce" or tok.dep_ in ("amod", "compound")) and (
-                    tok.dep_ in ("amod", "compound") or idiom_sense(tok, lemma) is None):
+            modifier = tok.dep_ in ("amod", "compound")
+            idiom = None if modifier else idiom_sense(tok, lemma)
+            if idiom is not None:  # an idiom wins over the bare verb and its context rules ("declared ... non grata")
+                triggers.append(Trigger(tok, None, idiom.type, idiom.mode, idiom.cameo, idiom.strength))
+                continue
+            if _skip_verb(tok) and (lemma != "announce" or modifier):
                 continue  # "announced a new commander" is the change it announces
             special = _special_verb(tok)
             if special is not None:
-                special = special if special.idiom else _refine(special)
+                special = _refine(special)
             if special is not None:
                 triggers.append(special)
                 continue
